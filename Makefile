@@ -1,0 +1,64 @@
+# The reproducibility contract: `make slides` and `make test` work on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+SYS_STAMP := build/.system-deps
+DECK := build/akudama-drive-season-2.slides.html
+PDF := build/akudama-drive-season-2.pdf
+DATA ?= data/akudama-drive
+
+.PHONY: all setup slides pdf test bench lint check lock clean
+
+all: slides
+
+# Python environment: exact pins, then the package itself in editable mode.
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+# reveal.js from the npm registry, at the version in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Chromium and a Japanese font from Debian (apt-get as root, else an instruction).
+$(SYS_STAMP): scripts/install-system-deps
+	bash scripts/install-system-deps
+	mkdir -p build && touch $@
+
+setup: $(STAMP) $(NODE_STAMP) $(SYS_STAMP)
+
+$(DECK): setup
+	$(PY) -m showdeck build --data $(DATA) --output $@
+
+slides: setup
+	$(PY) -m showdeck build --data $(DATA) --output $(DECK)
+
+pdf: slides
+	$(PY) -m showdeck pdf --deck $(DECK) --output $(PDF)
+
+check: $(STAMP)
+	$(PY) -m showdeck check $(DATA)
+
+test: setup
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check showdeck tests notebooks
+
+bench: setup
+	$(PY) scripts/bench.py
+
+# Re-pin requirements.txt from what the environment has now.
+lock: $(STAMP)
+	{ echo "# Exact pins of everything that builds and tests the deck (regenerate: make lock)."; \
+	  $(PY) -m pip freeze --exclude-editable | grep -vi '^showdeck'; } > requirements.txt
+
+clean:
+	rm -rf build

@@ -1,0 +1,413 @@
+"""Load one show's data folder into validated records, reporting every problem at once."""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from showdeck.model import (
+    Article,
+    ArticleSection,
+    Claim,
+    Episode,
+    Milestone,
+    Show,
+    Source,
+)
+
+SHOW_FILE = "show.toml"
+EPISODES_FILE = "episodes.csv"
+MILESTONES_FILE = "milestones.csv"
+SOURCES_FILE = "sources.csv"
+CLAIMS_FILE = "claims.csv"
+ARTICLE_FILE = "article.md"
+
+#: The columns of each table, in order: one constant per table, checked against the header.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    EPISODES_FILE: ("number", "title", "film_reference", "air_date", "sources"),
+    MILESTONES_FILE: ("id", "date", "precision", "kind", "label", "sources"),
+    SOURCES_FILE: ("id", "title", "url", "publisher", "published", "accessed", "note"),
+    CLAIMS_FILE: ("id", "section", "quote", "topic", "verdict", "correction", "sources"),
+}
+DATA_FILES = (SHOW_FILE, EPISODES_FILE, MILESTONES_FILE, SOURCES_FILE, CLAIMS_FILE, ARTICLE_FILE)
+
+M = TypeVar("M", bound=BaseModel)
+
+_SECTION_HEADING = re.compile(r"^## \[(?P<id>[^\]]*)\](?: (?P<heading>.*))?$")
+_IMAGE = re.compile(r"^!\[(?P<caption>[^\]]*)\]\(\)$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, located as precisely as the format allows."""
+
+    file: str
+    line: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class DataError(Exception):
+    """The data folder is invalid; `problems` lists everything found, not just the first."""
+
+    def __init__(self, folder: Path, problems: list[Problem]) -> None:
+        self.folder = folder
+        self.problems = problems
+        lines = "\n".join(f"  {p}" for p in problems)
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        super().__init__(f"invalid show data in {folder} ({count}):\n{lines}")
+
+
+@dataclass(frozen=True)
+class ShowData:
+    """Everything the deck knows about one show, validated."""
+
+    folder: Path
+    show: Show
+    episodes: tuple[Episode, ...]
+    milestones: tuple[Milestone, ...]
+    sources: dict[str, Source]
+    claims: tuple[Claim, ...]
+    article: Article
+
+    @property
+    def premiere(self) -> Episode:
+        return self.episodes[0]
+
+    @property
+    def finale(self) -> Episode:
+        return self.episodes[-1]
+
+    def cited(self, ids: list[str] | tuple[str, ...]) -> list[Source]:
+        return [self.sources[i] for i in ids]
+
+
+class _Collector:
+    """Gathers problems while the loader carries on, so one run reports them all."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.problems: list[Problem] = []
+
+    def add(self, file: str, line: int | None, field: str | None, message: str) -> None:
+        self.problems.append(Problem(file, line, field, message))
+
+    def validation(
+        self, file: str, line: int | None | Callable[[str], int | None], exc: ValidationError
+    ) -> None:
+        """One problem per pydantic error; `line` may be a function of the dotted field."""
+        for err in exc.errors():
+            field = ".".join(str(part) for part in err["loc"]) or None
+            message = err["msg"].removeprefix("Value error, ")
+            if err["type"] not in {"missing", "extra_forbidden"} and "input" in err:
+                message += f" (got {_short(err['input'])})"
+            where = line(field or "") if callable(line) else line
+            self.add(file, where, field, message)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _read_text(folder: Path, name: str, out: _Collector) -> str | None:
+    path = folder / name
+    if not path.is_file():
+        out.add(name, None, None, "file is missing")
+        return None
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        out.add(name, line, None, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8")
+        return None
+    except OSError as exc:
+        out.add(name, None, None, f"cannot be read: {exc.strerror}")
+        return None
+
+
+def _read_table(
+    folder: Path, name: str, model: type[M], key: str, out: _Collector
+) -> list[tuple[int, M]]:
+    """Rows of a CSV table as (line number, record); bad rows are reported and skipped."""
+    text = _read_text(folder, name, out)
+    if text is None:
+        return []
+    text = text.removeprefix("\ufeff")
+    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    rows: list[tuple[int, M]] = []
+    seen: dict[str, int] = {}
+    try:
+        header = next(reader, None)
+        expected = COLUMNS[name]
+        if header is None:
+            out.add(name, 1, None, f"file is empty; expected the header {','.join(expected)}")
+            return []
+        header = [h.strip() for h in header]
+        if header != list(expected):
+            missing = [c for c in expected if c not in header]
+            extra = [c for c in header if c not in expected]
+            detail = "; ".join(
+                part
+                for part in (
+                    f"missing {', '.join(missing)}" if missing else "",
+                    f"unknown {', '.join(extra)}" if extra else "",
+                )
+                if part
+            ) or "columns out of order"
+            out.add(name, 1, None, f"header must be {','.join(expected)} ({detail})")
+            return []
+        for cells in reader:
+            line = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(expected):
+                out.add(name, line, None, f"has {len(cells)} cells, expected {len(expected)}")
+                continue
+            raw = dict(zip(expected, cells, strict=True))
+            # Empty optional cells mean "not given".
+            data = {k: v for k, v in raw.items() if v.strip() != ""}
+            try:
+                record = model.model_validate(data)
+            except ValidationError as exc:
+                out.validation(name, line, exc)
+                continue
+            value = str(getattr(record, key))
+            if value in seen:
+                out.add(name, line, key, f"duplicate {key} {value!r} (first on line {seen[value]})")
+                continue
+            seen[value] = line
+            rows.append((line, record))
+    except csv.Error as exc:
+        out.add(name, reader.line_num, None, f"malformed CSV: {exc}")
+    return rows
+
+
+def _toml_line(text: str, dotted: str) -> int | None:
+    """Best-effort line of a TOML key, so errors point near the culprit."""
+    dotted = ".".join(p for p in dotted.split(".") if not p.isdigit())
+    if not dotted:
+        return None
+    leaf = dotted.split(".")[-1]
+    parent = dotted.split(".")[0]
+    pattern = re.compile(rf"^\s*{re.escape(leaf)}\s*=", re.M)
+    table = re.compile(rf"^\s*\[\[?{re.escape(parent)}\]\]?\s*$", re.M)
+    start = 0
+    if "." in dotted and (m := table.search(text)):
+        start = m.end()
+    m = pattern.search(text, start) or pattern.search(text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _load_show_record(folder: Path, out: _Collector) -> tuple[Show | None, str]:
+    text = _read_text(folder, SHOW_FILE, out)
+    if text is None:
+        return None, ""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        out.add(SHOW_FILE, line, None, f"not valid TOML: {getattr(exc, 'msg', exc)}")
+        return None, text
+    try:
+        return Show.model_validate(raw), text
+    except ValidationError as exc:
+        out.validation(SHOW_FILE, lambda dotted: _toml_line(text, dotted), exc)
+        return None, text
+
+
+def parse_article(text: str, out: _Collector | None = None) -> Article | None:
+    """Parse article.md: a '# title', then '## [id] heading' sections of blank-line paragraphs."""
+    collector = out or _Collector(Path("."))
+    title: str | None = None
+    sections: list[dict[str, Any]] = []
+    current: dict[str, Any] | None = None
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph and current is not None:
+            current["paragraphs"].append(" ".join(paragraph))
+        paragraph.clear()
+
+    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+        stripped = line.strip()
+        if line.startswith("# ") and title is None and not sections:
+            title = line[2:].strip()
+            continue
+        if line.startswith("## "):
+            flush()
+            match = _SECTION_HEADING.match(line.rstrip())
+            if not match or not match["id"]:
+                collector.add(
+                    ARTICLE_FILE, number, "section", "a section starts with '## [section-id] Heading'"
+                )
+                current = None
+                continue
+            current = {
+                "id": match["id"],
+                "heading": (match["heading"] or "").strip() or None,
+                "image_caption": None,
+                "paragraphs": [],
+                "_line": number,
+            }
+            sections.append(current)
+            continue
+        if not stripped:
+            flush()
+            continue
+        if current is None:
+            collector.add(ARTICLE_FILE, number, None, "text before the first '## [id]' section")
+            continue
+        if (image := _IMAGE.match(stripped)) and not paragraph:
+            current["image_caption"] = image["caption"].strip() or None
+            continue
+        paragraph.append(stripped)
+    flush()
+
+    if title is None:
+        collector.add(ARTICLE_FILE, 1, "title", "the article starts with '# Title'")
+    if not sections:
+        collector.add(ARTICLE_FILE, None, "section", "the article has no '## [id]' sections")
+    built: list[ArticleSection] = []
+    seen: dict[str, int] = {}
+    for section in sections:
+        line = section.pop("_line")
+        if section["id"] in seen:
+            collector.add(
+                ARTICLE_FILE, line, "id",
+                f"duplicate section id {section['id']!r} (first on line {seen[section['id']]})",
+            )
+            continue
+        seen[section["id"]] = line
+        if not section["paragraphs"]:
+            collector.add(ARTICLE_FILE, line, "paragraphs", "section has no text")
+            continue
+        try:
+            built.append(ArticleSection.model_validate(section))
+        except ValidationError as exc:
+            collector.validation(ARTICLE_FILE, line, exc)
+    if title is None or not built:
+        return None
+    return Article(title=title, sections=tuple(built))
+
+
+def load_show(folder: str | Path) -> ShowData:
+    """Load and validate a show folder; raise DataError listing every problem found."""
+    folder = Path(folder)
+    out = _Collector(folder)
+    if not folder.is_dir():
+        out.add(str(folder), None, None, "no such data folder")
+        raise DataError(folder, out.problems)
+
+    show, show_text = _load_show_record(folder, out)
+    episodes = _read_table(folder, EPISODES_FILE, Episode, "number", out)
+    milestones = _read_table(folder, MILESTONES_FILE, Milestone, "id", out)
+    sources = _read_table(folder, SOURCES_FILE, Source, "id", out)
+    claims = _read_table(folder, CLAIMS_FILE, Claim, "id", out)
+    article_text = _read_text(folder, ARTICLE_FILE, out)
+    article = parse_article(article_text, out) if article_text is not None else None
+
+    source_ids = {s.id for _, s in sources}
+    _check_sources_exist(show, show_text, episodes, milestones, claims, source_ids, out)
+    _check_episodes(show, show_text, episodes, out)
+    _check_claims(article, claims, out)
+    if show is not None and show.article.source not in source_ids and sources:
+        out.add(SHOW_FILE, _toml_line(show_text, "article.source"), "article.source",
+                f"unknown source {show.article.source!r}; add it to {SOURCES_FILE}")
+
+    if out.problems or show is None or article is None:
+        raise DataError(folder, out.problems)
+    return ShowData(
+        folder=folder,
+        show=show,
+        episodes=tuple(sorted((e for _, e in episodes), key=lambda e: e.number)),
+        milestones=tuple(sorted((m for _, m in milestones), key=lambda m: (m.date, m.id))),
+        sources={s.id: s for _, s in sources},
+        claims=tuple(c for _, c in claims),
+        article=article,
+    )
+
+
+def _check_sources_exist(show, show_text, episodes, milestones, claims, source_ids, out) -> None:
+    if not source_ids:
+        return  # sources.csv itself failed; its problems are already reported
+    if show is not None:
+        for dotted, ids in _show_citations(show):
+            for sid in ids:
+                if sid not in source_ids:
+                    out.add(SHOW_FILE, _toml_line(show_text, dotted), dotted,
+                            f"unknown source {sid!r}; add it to {SOURCES_FILE}")
+    for name, rows in ((EPISODES_FILE, episodes), (MILESTONES_FILE, milestones),
+                       (CLAIMS_FILE, claims)):
+        for line, record in rows:
+            for sid in record.sources:
+                if sid not in source_ids:
+                    out.add(name, line, "sources", f"unknown source {sid!r}; add it to {SOURCES_FILE}")
+
+
+def _show_citations(show: Show) -> list[tuple[str, list[str]]]:
+    found: list[tuple[str, list[str]]] = [("genres_sources", show.genres_sources)]
+    for name in ("title", "run", "manga", "sequel"):
+        part = getattr(show, name)
+        if part is not None:
+            found.append((f"{name}.sources", part.sources))
+    for name in ("studios", "staff", "broadcasters", "distributors"):
+        found.extend((f"{name}.sources", item.sources) for item in getattr(show, name))
+    return found
+
+
+def _check_episodes(show, show_text, episodes, out) -> None:
+    numbers = sorted(e.number for _, e in episodes)
+    if numbers and numbers != list(range(1, len(numbers) + 1)):
+        missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
+        out.add(EPISODES_FILE, None, "number",
+                f"episodes must be numbered 1..N without gaps; missing {missing}")
+    if show is None:
+        return
+    run = show.run
+    if run.first_air > run.last_air:
+        out.add(SHOW_FILE, _toml_line(show_text, "run.last_air"), "run.last_air",
+                f"last air date {run.last_air} is before the first {run.first_air}")
+    if episodes and len(episodes) != run.episodes:
+        out.add(EPISODES_FILE, None, None,
+                f"{len(episodes)} episodes listed but {SHOW_FILE} run.episodes says {run.episodes}")
+    for line, episode in episodes:
+        if not run.first_air <= episode.air_date <= run.last_air:
+            out.add(EPISODES_FILE, line, "air_date",
+                    f"{episode.air_date} is outside the run {run.first_air}..{run.last_air}")
+    by_number = {e.number: (line, e) for line, e in episodes}
+    if 1 in by_number and by_number[1][1].air_date != run.first_air:
+        out.add(EPISODES_FILE, by_number[1][0], "air_date",
+                f"episode 1 aired {by_number[1][1].air_date} but run.first_air is {run.first_air}")
+    last = max(by_number, default=None)
+    if last is not None and by_number[last][1].air_date != run.last_air:
+        out.add(EPISODES_FILE, by_number[last][0], "air_date",
+                f"episode {last} aired {by_number[last][1].air_date} "
+                f"but run.last_air is {run.last_air}")
+
+
+def _check_claims(article: Article | None, claims, out) -> None:
+    if article is None:
+        return
+    sections = {s.id: s for s in article.sections}
+    for line, claim in claims:
+        section = sections.get(claim.section)
+        if section is None:
+            out.add(CLAIMS_FILE, line, "section",
+                    f"no article section {claim.section!r} (have {', '.join(sections)})")
+        elif claim.quote not in section.text:
+            out.add(CLAIMS_FILE, line, "quote",
+                    f"quote does not occur verbatim in section {claim.section!r}: "
+                    f"{_short(claim.quote)}")
