@@ -6,7 +6,15 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    model_validator,
+)
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -157,6 +165,17 @@ class Milestone(Sourced):
     precision: Precision
     kind: MilestoneKind
     label: Annotated[Text, Field(max_length=60)]
+
+    @model_validator(mode="after")
+    def _date_fits_precision(self) -> Milestone:
+        # A month- or year-precise date is stored as its first day, so sorting stays honest.
+        if self.precision == "month" and self.date.day != 1:
+            msg = f"a month-precise date is written as the 1st of the month, got {self.date}"
+            raise ValueError(msg)
+        if self.precision == "year" and (self.date.month, self.date.day) != (1, 1):
+            msg = f"a year-precise date is written as January 1st, got {self.date}"
+            raise ValueError(msg)
+        return self
 
 
 class Source(Record):

@@ -1,0 +1,260 @@
+"""Loading a show folder: valid data loads, and each validation rule rejects a broken copy."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from showdeck import DataError, load_show
+from showdeck.loader import parse_article
+
+
+def problems_of(folder: Path) -> list[str]:
+    with pytest.raises(DataError) as info:
+        load_show(folder)
+    return [str(p) for p in info.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_fixture_show_loads_through_the_same_api(fixture_show):
+    data = load_show(fixture_show)
+    assert data.show.title.english == "Lantern Line"
+    assert [e.number for e in data.episodes] == [1, 2, 3]
+    assert data.premiere.air_date == date(2019, 4, 5)
+    assert data.finale.title == "The Last Lamp"
+    assert [s.id for s in data.article.sections] == [
+        "introduction",
+        "renewal-status",
+        "about-the-author",
+    ]
+    assert data.article.section("introduction").heading is None
+    assert data.article.section("renewal-status").image_caption == "Lantern Line Season 2"
+    assert data.cited(data.claims[0].sources)[0].link == "https://example.org/lantern-line"
+
+
+def test_missing_folder_is_a_data_error(tmp_path):
+    assert problems_of(tmp_path / "nope") == [f"{tmp_path / 'nope'}: no such data folder"]
+
+
+def test_missing_file_is_named(broken_copy):
+    folder = broken_copy()
+    (folder / "episodes.csv").unlink()
+    assert "episodes.csv: file is missing" in problems_of(folder)
+
+
+def test_required_field_blank_names_row_and_field(broken_copy):
+    folder = broken_copy()
+    edit(folder / "episodes.csv", "2,The Second Lamp,", "2,,")
+    assert problems_of(folder)[0] == "episodes.csv:3: title: Field required"
+
+
+def test_blank_text_is_rejected(broken_copy):
+    folder = broken_copy()
+    edit(folder / "sources.csv", "Example Guide", "  ")
+    assert problems_of(folder)[0] == "sources.csv:2: publisher: Field required"
+
+
+def test_blank_text_in_toml_is_rejected(broken_copy):
+    folder = broken_copy()
+    edit(folder / "show.toml", 'name = "Aoi Example"', 'name = "  "')
+    assert "show.toml:20: staff.0.name: must not be blank (got '  ')" in problems_of(folder)
+
+
+def test_required_toml_key_missing_names_the_key(broken_copy):
+    folder = broken_copy()
+    edit(folder / "show.toml", 'name = "Aoi Example"\n', "")
+    assert any(p.startswith("show.toml") and "staff.0.name: Field required" in p
+               for p in problems_of(folder))
+
+
+def test_non_iso_date_is_rejected(broken_copy):
+    folder = broken_copy()
+    edit(folder / "episodes.csv", "2019-04-12", "12/04/2019")
+    problems = problems_of(folder)
+    assert problems[0].startswith("episodes.csv:3: air_date: expected an ISO date YYYY-MM-DD")
+
+
+def test_timestamp_is_not_a_date(broken_copy):
+    folder = broken_copy()
+    edit(folder / "sources.csv", "2024-01-31,Invented", "1706659200,Invented")
+    assert any("sources.csv:2: accessed: expected an ISO date" in p for p in problems_of(folder))
+
+
+def test_impossible_date_is_rejected(broken_copy):
+    folder = broken_copy()
+    edit(folder / "milestones.csv", "2018-10-01", "2018-02-30")
+    assert any("milestones.csv:2: date: impossible date '2018-02-30'" in p
+               for p in problems_of(folder))
+
+
+def test_month_precision_date_is_the_first(broken_copy):
+    folder = broken_copy()
+    edit(folder / "milestones.csv", "2018-10-01,month", "2018-10-15,month")
+    assert any("milestones.csv:2:" in p and "1st of the month" in p for p in problems_of(folder))
+
+
+def test_unknown_enum_value_lists_the_choices(broken_copy):
+    folder = broken_copy()
+    edit(folder / "claims.csv", ",incorrect,", ",wrong,")
+    (problem,) = problems_of(folder)
+    assert problem.startswith("claims.csv:2: verdict: Input should be 'correct'")
+
+
+def test_episode_numbers_must_have_no_gaps(broken_copy):
+    folder = broken_copy()
+    edit(folder / "episodes.csv", "2,The Second Lamp", "5,The Second Lamp")
+    assert "episodes.csv: number: episodes must be numbered 1..N without gaps; missing [2, 4]" in (
+        problems_of(folder)
+    )
+
+
+def test_episode_must_air_inside_the_run(broken_copy):
+    folder = broken_copy()
+    edit(folder / "episodes.csv", "2019-04-12", "2019-05-12")
+    assert (
+        "episodes.csv:3: air_date: 2019-05-12 is outside the run 2019-04-05..2019-04-19"
+        in problems_of(folder)
+    )
+
+
+def test_episode_count_must_match_the_run(broken_copy):
+    folder = broken_copy()
+    edit(folder / "show.toml", "episodes = 3", "episodes = 4")
+    assert "episodes.csv: 3 episodes listed but show.toml run.episodes says 4" in problems_of(folder)
+
+
+def test_run_dates_must_match_first_and_last_episode(broken_copy):
+    folder = broken_copy()
+    edit(folder / "show.toml", "first_air = 2019-04-05", "first_air = 2019-04-01")
+    assert any("episode 1 aired 2019-04-05 but run.first_air is 2019-04-01" in p
+               for p in problems_of(folder))
+
+
+def test_referenced_source_must_exist_in_csv(broken_copy):
+    folder = broken_copy()
+    edit(folder / "episodes.csv", "2019-04-12,fixture-guide", "2019-04-12,fixture-guide;ghost")
+    assert problems_of(folder) == [
+        "episodes.csv:3: sources: unknown source 'ghost'; add it to sources.csv"
+    ]
+
+
+def test_referenced_source_must_exist_in_toml(broken_copy):
+    folder = broken_copy()
+    edit(folder / "show.toml", 'genres_sources = ["fixture-guide"]', 'genres_sources = ["ghost"]')
+    assert problems_of(folder) == [
+        "show.toml:5: genres_sources: unknown source 'ghost'; add it to sources.csv"
+    ]
+
+
+def test_every_fact_needs_a_source(broken_copy):
+    folder = broken_copy()
+    edit(folder / "milestones.csv", "Premiere,fixture-guide", "Premiere,")
+    assert any(p.startswith("milestones.csv:3: sources:") for p in problems_of(folder))
+
+
+def test_claim_quote_must_occur_verbatim(broken_copy):
+    folder = broken_copy()
+    edit(folder / "claims.csv", "ran for 4 episodes", "ran for four episodes")
+    assert problems_of(folder) == [
+        ("claims.csv:2: quote: quote does not occur verbatim in section 'introduction': "
+        "'ran for four episodes'")
+    ]
+
+
+def test_claim_section_must_exist(broken_copy):
+    folder = broken_copy()
+    edit(folder / "claims.csv", "director,introduction,", "director,epilogue,")
+    assert any("claims.csv:3: section: no article section 'epilogue'" in p
+               for p in problems_of(folder))
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        ("episodes.csv", "2,The Second Lamp", "1,The Second Lamp",
+         "episodes.csv:3: number: duplicate number '1' (first on line 2)"),
+        ("sources.csv", "fixture-article,", "fixture-guide,",
+         "sources.csv:3: id: duplicate id 'fixture-guide' (first on line 2)"),
+        ("milestones.csv", "finale,", "premiere,",
+         "milestones.csv:4: id: duplicate id 'premiere' (first on line 3)"),
+        ("article.md", "## [about-the-author]", "## [introduction]",
+         "article.md:13: id: duplicate section id 'introduction' (first on line 3)"),
+    ],
+)
+def test_no_two_records_for_one_key(broken_copy, file, old, new, expected):
+    folder = broken_copy()
+    edit(folder / file, old, new)
+    assert expected in problems_of(folder)
+
+
+def test_header_must_name_the_columns(broken_copy):
+    folder = broken_copy()
+    edit(folder / "episodes.csv", "air_date", "aired")
+    assert problems_of(folder)[0] == (
+        "episodes.csv:1: header must be number,title,film_reference,air_date,sources "
+        "(missing air_date; unknown aired)"
+    )
+
+
+def test_truncated_row_is_named(broken_copy):
+    folder = broken_copy()
+    edit(folder / "episodes.csv", "3,The Last Lamp,,2019-04-19,fixture-guide", "3,The Last Lamp")
+    assert "episodes.csv:4: has 2 cells, expected 5" in problems_of(folder)
+
+
+def test_url_must_be_http(broken_copy):
+    folder = broken_copy()
+    edit(folder / "sources.csv", "https://example.org/lantern-line,", "javascript:alert(1),")
+    assert any(p.startswith("sources.csv:2: url:") for p in problems_of(folder))
+
+
+def test_invalid_toml_names_the_line(broken_copy):
+    folder = broken_copy()
+    edit(folder / "show.toml", 'english = "Lantern Line"', "english = Lantern Line")
+    (problem,) = problems_of(folder)
+    assert problem == "show.toml:8: not valid TOML: Invalid value"
+
+
+def test_unknown_key_is_rejected(broken_copy):
+    folder = broken_copy()
+    edit(folder / "show.toml", 'romanized = "Rantan Rain"', 'romanised = "Rantan Rain"')
+    assert "show.toml:10: title.romanised: Extra inputs are not permitted" in problems_of(folder)
+
+
+def test_non_utf8_file_is_named(broken_copy):
+    folder = broken_copy()
+    (folder / "episodes.csv").write_bytes(
+        b"number,title,film_reference,air_date,sources\n1,Caf\xe9,,2019-04-05,fixture-guide\n"
+    )
+    assert any(p.startswith("episodes.csv:2: not valid UTF-8") for p in problems_of(folder))
+
+
+def test_every_problem_is_reported_not_just_the_first(broken_copy):
+    folder = broken_copy()
+    edit(folder / "episodes.csv", "2019-04-12", "2019-13-12")
+    edit(folder / "claims.csv", "ran for 4 episodes", "ran for 5 episodes")
+    edit(folder / "sources.csv", "Example Guide", "")
+    problems = problems_of(folder)
+    assert len(problems) >= 3
+    assert {p.split(":")[0] for p in problems} >= {"episodes.csv", "claims.csv", "sources.csv"}
+
+
+def test_article_sections_keep_words_and_find_captions():
+    article = parse_article(
+        "# T\n\n## [intro]\n\nOne line,\ncontinued.\n\nTwo.\n\n## [next] Heading: Two\n\n"
+        "![Lost image]()\n\nText.\n"
+    )
+    assert article is not None
+    intro, second = article.sections
+    assert intro.heading is None
+    assert intro.paragraphs == ("One line, continued.", "Two.")
+    assert (second.heading, second.image_caption, second.paragraphs) == (
+        "Heading: Two", "Lost image", ("Text.",)
+    )
