@@ -1,0 +1,214 @@
+"""Benchmark the deck build and the deck against plain nbconvert and the floor, in one run.
+
+Prints a Markdown table and writes build/bench.json. Every row is a median of --runs runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK = ROOT / "notebooks" / "akudama_drive_season2.ipynb"
+DATA = ROOT / "data" / "akudama-drive"
+BIN = Path(sys.executable).parent
+EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
+
+# Targets from the performance goals; a ratio or a number, and which way is good.
+TARGETS = {
+    "cold_vs_nbconvert": 1.0,
+    "cold_vs_floor": 1.5,
+    "warm_s": 0.3,
+    "deck_bytes": 1_000_000,
+    "first_slide_ms": 300,
+}
+
+
+def timed(cmd: list[str], cwd: Path = ROOT, env: dict | None = None) -> tuple[float, int]:
+    """Wall time of a command and the peak resident memory of its whole process tree."""
+    start = time.perf_counter()
+    proc = psutil.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            try:
+                tree = [proc, *proc.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if proc.returncode:
+        sys.exit(f"bench: {' '.join(cmd)} failed:\n{err.decode(errors='replace')}")
+    return elapsed, peak
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def floor_script(notebook: Path) -> str:
+    """The notebook's import lines, run in a fresh kernel: the cost nothing can avoid."""
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    imports = [
+        line
+        for cell in nb["cells"]
+        if cell["cell_type"] == "code"
+        for line in "".join(cell["source"]).splitlines()
+        if line.startswith(("import ", "from "))
+    ]
+    code = "\n".join(imports)
+    return (
+        "import nbformat\nfrom nbclient import NotebookClient\n"
+        f"nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell({code!r})])\n"
+        f"NotebookClient(nb, kernel_name='python3', resources={{'metadata': {{'path': {str(notebook.parent)!r}}}}}).execute()\n"
+    )
+
+
+def browser_times(deck: Path, runs: int) -> tuple[float, float]:
+    """Median ms from navigation start to reveal.js ready, and to step through every slide."""
+    sys.path.insert(0, str(ROOT))
+    from showdeck.browser import offline_page
+
+    ready_js = """
+      document.addEventListener('ready', () => { window.__sdReady = performance.now(); }, true);
+    """
+    first, walk = [], []
+    with offline_page() as (page, log):
+        page.add_init_script(ready_js)
+        for _ in range(runs):
+            page.goto(deck.as_uri())
+            page.wait_for_function("window.__sdReady !== undefined", timeout=30_000)
+            first.append(page.evaluate("window.__sdReady"))
+            start = time.perf_counter()
+            page.evaluate(
+                """async () => {
+                  Reveal.slide(0, 0, 0);
+                  while (!(Reveal.isLastSlide() && !Reveal.availableFragments().next)) {
+                    Reveal.next();
+                    await new Promise(requestAnimationFrame);
+                  }
+                }"""
+            )
+            walk.append((time.perf_counter() - start) * 1000)
+        if log.blocked:
+            sys.exit(f"bench: the deck requested {log.blocked}")
+    return median(first), median(walk)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (default 5)")
+    parser.add_argument("--as-of", default=date.today().isoformat())
+    args = parser.parse_args()
+
+    build = ROOT / "build"
+    build.mkdir(exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="showdeck-bench-"))
+    deck = work / "deck.slides.html"
+    env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    ours = [str(BIN / "python"), "-m", "showdeck", "build", "--data", str(DATA),
+            "--output", str(deck), "--as-of", args.as_of]
+
+    rows: dict[str, list[float]] = {k: [] for k in ("cold", "nbconvert", "floor", "warm")}
+    peaks: dict[str, list[int]] = {"cold": [], "nbconvert": []}
+    plain_out = work / "plain"
+    floor = work / "floor.py"
+    floor.write_text(floor_script(NOTEBOOK), encoding="utf-8")
+    for i in range(args.runs):
+        print(f"run {i + 1}/{args.runs}", file=sys.stderr)
+        deck.unlink(missing_ok=True)
+        # --force ignores the content-hash cache: the same work as a build with build/ removed.
+        seconds, peak = timed([*ours, "--force"], env=env)
+        rows["cold"].append(seconds)
+        peaks["cold"].append(peak)
+        seconds, _ = timed(ours, env=env)
+        rows["warm"].append(seconds)
+        seconds, peak = timed(
+            [str(BIN / "jupyter"), "nbconvert", "--to", "slides", "--execute", str(NOTEBOOK),
+             "--output-dir", str(plain_out)],
+            env=env,
+        )
+        rows["nbconvert"].append(seconds)
+        peaks["nbconvert"].append(peak)
+        seconds, _ = timed([str(BIN / "python"), str(floor)], env=env)
+        rows["floor"].append(seconds)
+
+    plain = next(plain_out.glob("*.slides.html"))
+    ours_html, plain_html = deck.read_text(encoding="utf-8"), plain.read_text(encoding="utf-8")
+    first_ms, walk_ms = browser_times(deck, args.runs)
+    m = {k: median(v) for k, v in rows.items()}
+    result = {
+        "date": date.today().isoformat(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+                   f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}",
+        "runs": args.runs,
+        "cold_s": m["cold"], "nbconvert_s": m["nbconvert"], "floor_s": m["floor"],
+        "warm_s": m["warm"],
+        "cold_vs_nbconvert": m["cold"] / m["nbconvert"],
+        "cold_vs_floor": m["cold"] / m["floor"],
+        "deck_bytes": len(ours_html.encode()), "nbconvert_bytes": len(plain_html.encode()),
+        "deck_external": len(EXTERNAL.findall(ours_html)),
+        "nbconvert_external": len(EXTERNAL.findall(plain_html)),
+        "first_slide_ms": first_ms, "walk_ms": walk_ms,
+        "peak_mib": median(peaks["cold"]) / 2**20,
+        "nbconvert_peak_mib": median(peaks["nbconvert"]) / 2**20,
+    }
+    (build / "bench.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(table(result))
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def table(r: dict) -> str:
+    def verdict(key: str, value: float) -> str:
+        return "meets" if value <= TARGETS[key] else "**misses**"
+
+    lines = [
+        f"Measured {r['date']} on {r['machine']}; medians of {r['runs']} runs.",
+        "",
+        "| measure | ours | baseline | ratio | target |",
+        "|---|---|---|---|---|",
+        f"| cold build (s) | {r['cold_s']:.2f} | plain nbconvert --execute {r['nbconvert_s']:.2f} "
+        f"| {r['cold_vs_nbconvert']:.2f} | ≤ 1.0: {verdict('cold_vs_nbconvert', r['cold_vs_nbconvert'])} |",
+        f"| cold build vs floor (s) | {r['cold_s']:.2f} | kernel + imports {r['floor_s']:.2f} "
+        f"| {r['cold_vs_floor']:.2f} | ≤ 1.5: {verdict('cold_vs_floor', r['cold_vs_floor'])} |",
+        f"| warm rebuild (s) | {r['warm_s']:.3f} | cold {r['cold_s']:.2f} "
+        f"| {r['warm_s'] / r['cold_s']:.3f} | ≤ 0.3 s: {verdict('warm_s', r['warm_s'])} |",
+        f"| deck size (bytes) | {r['deck_bytes']:,} | nbconvert {r['nbconvert_bytes']:,} "
+        f"| {r['deck_bytes'] / r['nbconvert_bytes']:.2f} | ≤ 1 MB: {verdict('deck_bytes', r['deck_bytes'])} |",
+        f"| external requests | {r['deck_external']} | nbconvert {r['nbconvert_external']} | | 0 |",
+        f"| first slide (ms) | {r['first_slide_ms']:.0f} | | | ≤ 300: "
+        f"{verdict('first_slide_ms', r['first_slide_ms'])} |",
+        f"| step through all slides (ms) | {r['walk_ms']:.0f} | | | |",
+        f"| peak memory of build (MiB) | {r['peak_mib']:.0f} | nbconvert {r['nbconvert_peak_mib']:.0f} "
+        f"| {r['peak_mib'] / r['nbconvert_peak_mib']:.2f} | |",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
