@@ -58,7 +58,7 @@ bench: setup
 # Re-pin requirements.txt from what the environment has now.
 lock: $(STAMP)
 	{ echo "# Exact pins of everything that builds and tests the deck (regenerate: make lock)."; \
-	  $(PY) -m pip freeze --exclude-editable | grep -vi '^showdeck'; } > requirements.txt
+	  $(PY) -m pip freeze --all --exclude-editable | grep -viE '^(showdeck|pip)([=@ ]|$$)'; } > requirements.txt
 
 clean:
 	rm -rf build
