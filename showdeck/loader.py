@@ -349,7 +349,7 @@ def _check_sources_exist(show, show_text, episodes, milestones, claims, source_i
     if not source_ids:
         return  # sources.csv itself failed; its problems are already reported
     if show is not None:
-        for dotted, ids in _show_citations(show):
+        for dotted, ids in show_citations(show):
             for sid in ids:
                 if sid not in source_ids:
                     out.add(SHOW_FILE, _toml_line(show_text, dotted), dotted,
@@ -362,7 +362,7 @@ def _check_sources_exist(show, show_text, episodes, milestones, claims, source_i
                     out.add(name, line, "sources", f"unknown source {sid!r}; add it to {SOURCES_FILE}")
 
 
-def _show_citations(show: Show) -> list[tuple[str, list[str]]]:
+def show_citations(show: Show) -> list[tuple[str, list[str]]]:
     found: list[tuple[str, list[str]]] = [("genres_sources", show.genres_sources)]
     for name in ("title", "run", "manga", "sequel"):
         part = getattr(show, name)

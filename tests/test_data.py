@@ -6,13 +6,14 @@ import re
 import types
 import typing
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from pydantic import BaseModel
 
 from showdeck import load_show
-from showdeck.loader import COLUMNS, DATA_FILES, SHOW_FILE
+from showdeck.loader import COLUMNS, DATA_FILES, SHOW_FILE, show_citations
 from showdeck.model import Show
 
 from .conftest import REAL_SHOW, ROOT
@@ -31,7 +32,7 @@ def test_real_show_is_valid_and_complete(real):
     assert len(real.episodes) == real.show.run.episodes == 12
     assert real.premiere.air_date == real.show.run.first_air == date(2020, 10, 8)
     assert real.finale.air_date == real.show.run.last_air == date(2020, 12, 24)
-    gaps = {(b.air_date - a.air_date).days for a, b in zip(real.episodes, real.episodes[1:])}
+    gaps = {(b.air_date - a.air_date).days for a, b in pairwise(real.episodes)}
     assert gaps <= {7, 14}, "a weekly broadcast, with at most one skipped week"
     assert real.show.staff_named("director") == ["Tomohisa Taguchi"]
     assert [s.id for s in real.article.sections] == [
@@ -64,26 +65,32 @@ def test_claims_cover_the_known_errors(real):
 
 def test_every_source_is_cited_and_has_a_url(real):
     cited = {sid for rec in (*real.episodes, *real.milestones, *real.claims) for sid in rec.sources}
+    cited |= {sid for _, ids in show_citations(real.show) for sid in ids}
     cited.add(real.show.article.source)
     assert set(real.sources) <= cited | {"article"}, "an uncited source is dead weight"
     assert all(s.link.startswith(("https://", "http://")) for s in real.sources.values())
 
 
 def _toml_keys(model: type[BaseModel], prefix: str = "") -> list[str]:
+    """Every leaf key of the show record, dotted through its tables (`run.first_air`)."""
     keys = []
     for name, info in model.model_fields.items():
         dotted = f"{prefix}{name}"
-        keys.append(dotted)
-        for arg in [info.annotation, *typing.get_args(info.annotation)]:
-            inner = typing.get_args(arg) if isinstance(arg, types.GenericAlias) else (arg,)
-            for candidate in inner:
-                if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-                    keys.extend(_toml_keys(candidate, f"{dotted}."))
+        tables = [
+            candidate
+            for arg in [info.annotation, *typing.get_args(info.annotation)]
+            for candidate in (typing.get_args(arg) if isinstance(arg, types.GenericAlias) else (arg,))
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel)
+        ]
+        for table in tables:
+            keys.extend(_toml_keys(table, f"{dotted}."))
+        if not tables:
+            keys.append(dotted)
     return keys
 
 
 def _block(readme: str, heading: str) -> str:
-    match = re.search(rf"^## `{re.escape(heading)}`\n(.*?)(?=^## |\Z)", readme, re.M | re.S)
+    match = re.search(rf"^## `{re.escape(heading)}`\n(.*?)(?=^## |\Z)", readme, re.MULTILINE | re.DOTALL)
     assert match, f"data/README.md has no section '## `{heading}`'"
     return match[1]
 
