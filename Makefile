@@ -6,6 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 SYS_STAMP := build/.system-deps
+NBCONVERT_CONFIG := $(VENV)/etc/jupyter/jupyter_nbconvert_config.py
 DECK := build/akudama-drive-season-2.slides.html
 PDF := build/akudama-drive-season-2.pdf
 DATA ?= data/akudama-drive
@@ -32,7 +33,11 @@ $(SYS_STAMP): scripts/install-system-deps
 	bash scripts/install-system-deps
 	mkdir -p build && touch $@
 
-setup: $(STAMP) $(NODE_STAMP) $(SYS_STAMP)
+# Plain `jupyter nbconvert --to slides` in this venv uses the showdeck template too.
+$(NBCONVERT_CONFIG): jupyter_nbconvert_config.py $(STAMP)
+	install -D -m 644 $< $@
+
+setup: $(STAMP) $(NODE_STAMP) $(SYS_STAMP) $(NBCONVERT_CONFIG)
 
 $(DECK): setup
 	$(PY) -m showdeck build --data $(DATA) --output $@

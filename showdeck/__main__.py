@@ -7,7 +7,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from showdeck.browser import BrowserMissing
 from showdeck.loader import DataError, ShowData, load_show
+
+#: Errors whose message is the whole story, by module; the deck modules load only when used.
+EXPECTED_ERRORS = {
+    "showdeck.build": "BuildError",
+    "showdeck.export": "AssetsMissing",
+    "showdeck.pdf": "PdfError",
+}
 
 
 def summarize(data: ShowData) -> str:
@@ -45,24 +53,55 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate a show data folder and summarize it")
     check.add_argument("folder", type=Path, help="the show's data folder, e.g. data/akudama-drive")
     check.set_defaults(run=_check)
-    _add_deck_commands(commands)
+    build = commands.add_parser(
+        "build", help="execute the notebook and write a self-contained reveal.js deck"
+    )
+    build.add_argument("--data", type=Path, required=True, help="the show's data folder")
+    build.add_argument("--output", type=Path, required=True, help="the deck file to write")
+    build.add_argument("--notebook", type=Path, default=Path("notebooks/akudama_drive_season2.ipynb"),
+                       help="the presentation notebook (default: %(default)s)")
+    build.add_argument("--as-of", help="the date the deck speaks for, YYYY-MM-DD (default: today)")
+    build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    build.set_defaults(run=_build)
+    pdf = commands.add_parser("pdf", help="print a built deck to PDF, one page per slide")
+    pdf.add_argument("--deck", type=Path, required=True, help="the deck built by `build`")
+    pdf.add_argument("--output", type=Path, required=True, help="the PDF file to write")
+    pdf.set_defaults(run=_pdf)
     return parser
 
 
-def _add_deck_commands(commands: argparse._SubParsersAction) -> None:
-    """The build and pdf commands live with the deck builder."""
-    try:
-        from showdeck.cli_deck import add_commands
-    except ImportError:
-        return
-    add_commands(commands)
+def _build(args: argparse.Namespace) -> int:
+    from showdeck.build import build_deck
+
+    build_deck(args.notebook, args.data, args.output, as_of=args.as_of, force=args.force)
+    return 0
+
+
+def _pdf(args: argparse.Namespace) -> int:
+    from showdeck.pdf import print_pdf
+
+    print_pdf(args.deck, args.output)
+    return 0
+
+
+def _expected_errors() -> tuple[type[Exception], ...]:
+    return tuple(
+        getattr(sys.modules[module], name)
+        for module, name in EXPECTED_ERRORS.items()
+        if module in sys.modules
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except DataError as exc:
+    except (DataError, BrowserMissing) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if not isinstance(exc, _expected_errors()):
+            raise
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

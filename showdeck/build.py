@@ -1,0 +1,352 @@
+"""Build the deck: validate the data, execute the notebook in a fresh kernel, export, write atomically."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+import nbformat
+
+from showdeck.export import REMOVE_CELL_TAG, REPO_ROOT, export_slides, load_reveal
+from showdeck.loader import load_show
+
+DEFAULT_NOTEBOOK = Path("notebooks/akudama_drive_season2.ipynb")
+#: Bump when the build itself changes in a way the hashed sources do not show.
+CACHE_VERSION = "1"
+CELL_TIMEOUT_S = 180
+PACKAGE = Path(__file__).resolve().parent
+#: nbconvert writes this when an image has no alt text; it describes nothing.
+PLACEHOLDER_ALT = "No description has been provided for this image"
+
+
+class BuildError(Exception):
+    """The deck could not be built; the message names the cause and the fix."""
+
+
+@dataclass
+class BuildResult:
+    """What a build did: where the deck is, whether it was skipped, and how long each stage took."""
+
+    output: Path
+    key: str
+    skipped: bool
+    slides: int = 0
+    size: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def resolve_as_of(as_of: str | dt.date | None) -> str:
+    """The as-of date as YYYY-MM-DD: today when None; a clear error for a malformed string."""
+    if as_of is None:
+        return dt.date.today().isoformat()
+    if isinstance(as_of, dt.date):
+        return as_of.isoformat()
+    try:
+        return dt.date.fromisoformat(as_of).isoformat()
+    except ValueError:
+        msg = f"--as-of {as_of!r} is not a date; give it as YYYY-MM-DD, e.g. 2025-06-30"
+        raise BuildError(msg) from None
+
+
+def input_key(notebook: Path, data_dir: Path, as_of: str, reveal_version: str) -> str:
+    """A content hash of everything that shapes the deck; equal keys mean an identical deck."""
+    digest = hashlib.sha256(f"showdeck-build {CACHE_VERSION}\n".encode())
+
+    def add(label: str, payload: bytes) -> None:
+        digest.update(f"{label}\0{len(payload)}\0".encode())
+        digest.update(payload)
+
+    add("notebook", notebook.read_bytes())
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        add(f"data/{path.relative_to(data_dir).as_posix()}", path.read_bytes())
+    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file()):
+        if "__pycache__" not in path.parts:
+            add(f"package/{path.relative_to(PACKAGE).as_posix()}", path.read_bytes())
+    requirements = REPO_ROOT / "requirements.txt"
+    add("requirements", requirements.read_bytes() if requirements.is_file() else b"")
+    add("reveal.js", reveal_version.encode())
+    add("as-of", as_of.encode())
+    return digest.hexdigest()
+
+
+def build_deck(
+    notebook: str | Path,
+    data_dir: str | Path,
+    output: str | Path,
+    *,
+    as_of: str | dt.date | None = None,
+    force: bool = False,
+    cache_dir: str | Path | None = None,
+    reveal_dir: str | Path | None = None,
+    progress: Callable[[str], None] = print,
+) -> BuildResult:
+    """Build `output` from `notebook` run against `data_dir`; skip it when nothing changed.
+
+    The notebook file is only read. The deck is replaced atomically, so a failed build leaves the
+    previous one intact. Raises DataError for invalid data and BuildError for everything else.
+    """
+    notebook, data_dir, output = Path(notebook), Path(data_dir), Path(output)
+    cache_dir = Path(cache_dir) if cache_dir else output.parent / ".showdeck-cache"
+    as_of = resolve_as_of(as_of)
+    timings: dict[str, float] = {}
+
+    if not notebook.is_file():
+        msg = f"no notebook at {notebook}; pass --notebook with the path of the .ipynb to build"
+        raise BuildError(msg)
+    assets = load_reveal(reveal_dir)
+
+    started = time.perf_counter()
+    data = load_show(data_dir)
+    timings["validate"] = time.perf_counter() - started
+    progress(f"validate  {data_dir}: valid ({timings['validate']:.2f} s)")
+
+    key = input_key(notebook, data_dir, as_of, assets.version)
+    stamp = cache_dir / f"{output.name}.json"
+    if not force and _up_to_date(output, stamp, key):
+        progress(f"skip      {output} is up to date (inputs unchanged, key {key[:12]}); "
+                 "--force rebuilds")
+        return BuildResult(output=output, key=key, skipped=True, timings=timings)
+
+    progress(f"execute   {notebook} in a fresh kernel, as of {as_of} ...")
+    started = time.perf_counter()
+    executed = execute_notebook(notebook, data_dir, as_of)
+    timings["execute"] = time.perf_counter() - started
+    progress(f"execute   done: {len(executed.cells)} cells in {timings['execute']:.2f} s")
+
+    started = time.perf_counter()
+    title = data.show.title
+    name = f"{title.english} {title.japanese}" if title.japanese else title.english
+    try:
+        html = export_slides(
+            executed,
+            title=data.article.title,
+            footer=f"{name} · as of {as_of}",
+            reveal_dir=assets.folder,
+        )
+    except ValueError as exc:  # nbconvert: "All cells are hidden, cannot create slideshow"
+        msg = f"export failed: {exc}; give the notebook's cells a visible slide_type"
+        raise BuildError(msg) from None
+    check_deck(html)
+    slides = count_slides(html)
+    timings["export"] = time.perf_counter() - started
+    progress(f"export    reveal.js {assets.version}, template showdeck: {slides} slides "
+             f"({timings['export']:.2f} s)")
+
+    started = time.perf_counter()
+    payload = html.encode("utf-8")
+    write_atomic(output, payload)
+    write_atomic(stamp, json.dumps(
+        {"key": key, "sha256": hashlib.sha256(payload).hexdigest()}, indent=1
+    ).encode())
+    timings["write"] = time.perf_counter() - started
+    progress(f"write     {output}, {len(payload) / 1e6:.2f} MB ({timings['write']:.2f} s)")
+    return BuildResult(output=output, key=key, skipped=False, slides=slides, size=len(payload),
+                       timings=timings)
+
+
+def _up_to_date(output: Path, stamp: Path, key: str) -> bool:
+    try:
+        recorded = json.loads(stamp.read_text(encoding="utf-8"))
+        current = hashlib.sha256(output.read_bytes()).hexdigest()
+    except (OSError, ValueError):
+        return False
+    # The deck must still be the one the stamp describes: an edited deck is rebuilt.
+    return recorded.get("key") == key and recorded.get("sha256") == current
+
+
+def inject(nb: nbformat.NotebookNode, **params) -> nbformat.NotebookNode:
+    """A copy of `nb` with a parameters cell after the one tagged `parameters`, hidden in the deck."""
+    try:
+        from showdeck.parameters import inject_parameters
+    except ImportError:
+        inject_parameters = None
+    if inject_parameters is not None:
+        try:
+            nb = inject_parameters(copy.deepcopy(nb), **params)
+        except ValueError as exc:
+            msg = f"cannot set the notebook's parameters: {exc}"
+            raise BuildError(msg) from None
+    else:
+        from papermill.parameterize import parameterize_notebook
+
+        nb = copy.deepcopy(nb)
+        nb.metadata.setdefault("papermill", {})  # papermill expects what its own runner adds
+        for cell in nb.cells:
+            cell.metadata.setdefault("tags", [])
+        kernel = nb.metadata.get("kernelspec", {})
+        nb = parameterize_notebook(
+            nb, params,
+            kernel_name=kernel.get("name", "python3"),
+            language=kernel.get("language", "python"),
+        )
+    for cell in nb.cells:
+        tags = cell.metadata.get("tags", [])
+        if "injected-parameters" in tags:
+            # A fixed id keeps the build reproducible; the tag keeps the cell off the slides.
+            cell.id = "injected-parameters"
+            cell.metadata["tags"] = [*tags, REMOVE_CELL_TAG] if REMOVE_CELL_TAG not in tags else tags
+            cell.metadata.setdefault("slideshow", {})["slide_type"] = "skip"
+    return nb
+
+
+def execute_notebook(notebook: Path, data_dir: Path, as_of: str) -> nbformat.NotebookNode:
+    """Run a parameterized copy of the notebook in a fresh kernel whose cwd is its folder."""
+    from jupyter_client.kernelspec import NoSuchKernel
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    nb = nbformat.read(notebook, as_version=4)
+    folder = notebook.resolve().parent
+    nb = inject(nb, data_dir=os.path.relpath(data_dir.resolve(), folder), as_of=as_of)
+    kernel = nb.metadata.get("kernelspec", {}).get("name", "python3")
+    client = NotebookClient(
+        nb, timeout=CELL_TIMEOUT_S, kernel_name=kernel, record_timing=False,
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],  # not its transport warning
+        resources={"metadata": {"path": str(folder)}},
+    )
+    with tempfile.TemporaryDirectory(prefix="showdeck-") as scratch:
+        env = _kernel_env(Path(scratch), as_of)
+        try:
+            client.execute(env=env)
+        except CellExecutionError as exc:
+            raise BuildError(_cell_error(notebook, nb, exc)) from None
+        except CellTimeoutError:
+            msg = (f"{notebook}: a cell ran longer than {CELL_TIMEOUT_S} s; "
+                   "find the slow cell with `jupyter lab` and make it faster")
+            raise BuildError(msg) from None
+        except DeadKernelError as exc:
+            msg = f"{notebook}: the kernel died while running the notebook ({exc})"
+            raise BuildError(msg) from None
+        except (NoSuchKernel, RuntimeError, OSError) as exc:  # the kernel did not start
+            msg = (f"{notebook}: could not run the notebook in kernel {kernel!r}: "
+                   f"{type(exc).__name__}: {exc}; run `make setup` to install the pinned kernel")
+            raise BuildError(msg) from None
+    return nb
+
+
+def _kernel_env(scratch: Path, as_of: str) -> dict[str, str]:
+    """The kernel's environment, made reproducible: fixed hash seed, SVG ids and file dates."""
+    rc = scratch / "matplotlibrc"
+    rc.write_text("svg.hashsalt: showdeck\n", encoding="utf-8")
+    epoch = dt.datetime.fromisoformat(as_of).replace(tzinfo=dt.UTC).timestamp()
+    return {
+        **os.environ,
+        "PYTHONHASHSEED": "0",
+        "SOURCE_DATE_EPOCH": str(int(epoch)),
+        "MATPLOTLIBRC": str(rc),
+    }
+
+
+def _cell_error(notebook: Path, nb: nbformat.NotebookNode, exc) -> str:
+    for index, cell in enumerate(nb.cells):
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            first = next((line for line in cell.source.splitlines() if line.strip()), "")
+            where = f"cell {index} ({first.strip()[:60]!r})"
+            break
+    else:
+        where = "a cell"
+    return f"{notebook}: {where} raised {exc.ename}: {exc.evalue}"
+
+
+class _DeckScan(HTMLParser):
+    """Collects the resources a page would fetch and the images it shows."""
+
+    FETCHING: ClassVar[dict[str, str]] = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src",
+                "video": "src", "audio": "src", "embed": "src", "object": "data"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self.images: list[dict[str, str | None]] = []
+        self._style = False
+        self._css: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in self.FETCHING and attributes.get(self.FETCHING[tag]):
+            self.urls.append(attributes[self.FETCHING[tag]] or "")
+        if tag == "img":
+            self.images.append(attributes)
+        if tag == "style":
+            self._style = True
+        if attributes.get("style"):
+            self._css.append(attributes["style"] or "")
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._style = False
+
+    def handle_data(self, data):
+        if self._style:
+            self._css.append(data)
+
+    def css_urls(self) -> list[str]:
+        css = "\n".join(self._css)
+        found = re.findall(r"url\(\s*['\"]?([^'\")]+)", css)
+        found += re.findall(r"@import\s+['\"]([^'\"]+)", css)
+        return found
+
+
+def external_resources(html: str) -> list[str]:
+    """Every URL outside the file that the deck would load (scripts, styles, images, CSS urls)."""
+    scan = _DeckScan()
+    scan.feed(html)
+    urls = scan.urls + scan.css_urls()
+    return [u for u in urls if not u.startswith(("data:", "#", "blob:", "about:"))]
+
+
+def images_without_alt(html: str) -> list[str]:
+    """The images with no useful alt text, each shown by the start of its src."""
+    scan = _DeckScan()
+    scan.feed(html)
+    return [
+        (image.get("src") or "")[:60]
+        for image in scan.images
+        if not (image.get("alt") or "").strip() or image.get("alt") == PLACEHOLDER_ALT
+    ]
+
+
+def check_deck(html: str) -> None:
+    """Refuse a deck that would fetch anything or shows an undescribed image."""
+    if external := external_resources(html):
+        msg = (f"the deck would load {len(external)} resource(s) from outside the file, e.g. "
+               f"{external[0]!r}; embed it (data: URI) instead")
+        raise BuildError(msg)
+    if missing := images_without_alt(html):
+        msg = (f"{len(missing)} image(s) without alt text, e.g. src={missing[0]!r}; "
+               "give each one alt text (<img alt=...>, or IPython's Image(..., alt=...))")
+        raise BuildError(msg)
+
+
+def count_slides(html: str) -> int:
+    """Slides the audience sees: <section>s that are not just stacks of vertical slides."""
+    sections = len(re.findall(r"<section\b", html))
+    stacks = len(re.findall(r"<section\b[^>]*>\s*<section\b", html))
+    return sections - stacks
+
+
+def write_atomic(path: Path, payload: bytes) -> None:
+    """Write `payload` to `path` so that readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,398 @@
+"""Checks that a reveal.js deck works in a real browser; each returns a list of failures, empty = pass.
+
+Each check takes a Playwright page that already shows the deck (see `open_deck`), or the log
+that showdeck.browser.offline_page keeps of it, and reports what a person would notice: a deck that never starts, a slide that cannot be reached, text that
+runs off the bottom, a broken or undescribed image, speaker notes on screen, a print-out that
+spills a slide over two pages. The functions know nothing about Akudama Drive.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Collection, Mapping
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+#: How long reveal.js may take to start; a self-contained deck on disk starts in well under 2 s.
+READY_TIMEOUT_MS = 20_000
+#: How long one slide's images may take to finish loading once the slide is shown.
+IMAGE_TIMEOUT_MS = 5_000
+#: Layout rounding: a slide may be this many CSS pixels taller or wider than the deck before
+#: it counts as overflowing.
+OVERFLOW_TOLERANCE_PX = 2
+#: Alt text shorter than this says too little to stand in for a picture.
+MIN_ALT_LENGTH = 10
+#: Alt texts that tools write when nobody described the image (nbconvert's is the first).
+GENERIC_ALT = frozenset(
+    {
+        "no description has been provided for this image",
+        "image",
+        "img",
+        "picture",
+        "photo",
+        "figure",
+        "chart",
+        "plot",
+        "graph",
+        "output",
+        "untitled",
+        "placeholder",
+        "alt",
+        "alt text",
+    }
+)
+_FILE_NAME = re.compile(r"\.(png|jpe?g|gif|svg|webp|avif)$", re.IGNORECASE)
+_REPR = re.compile(r"^<.*>$|^(figure|fig\.?|image|chart|plot)\s*\d+$", re.IGNORECASE)
+_PDF_PAGE = re.compile(rb"/Type\s*/Page\b")
+
+# Every slide's (h, v) position and fragment indices, in reading order. Vertical stacks are
+# not slides themselves; reveal.js's getSlides() already leaves them out.
+_SLIDES_JS = """() => Reveal.getSlides().map(slide => {
+    const at = Reveal.getIndices(slide);
+    const fragments = [...slide.querySelectorAll('.fragment[data-fragment-index]')]
+        .map(f => parseInt(f.getAttribute('data-fragment-index'), 10));
+    return {h: at.h, v: at.v ?? 0, fragments: [...new Set(fragments)].sort((a, b) => a - b)};
+})"""
+
+# Captures show the end state at once: no fragment fade, slide move or progress bar glide.
+_STILL_CSS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+_TWO_FRAMES_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+_WHERE_JS = """() => { const at = Reveal.getIndices();
+    return {h: at.h, v: at.v ?? 0, f: at.f ?? null, last: Reveal.isLastSlide(),
+            more: Reveal.availableFragments().next}; }"""
+
+
+def deck_url(deck: Path, *, print_view: bool = False) -> str:
+    """The file: URL that opens a deck, or its print layout (reveal.js's `?print-pdf`)."""
+    return Path(deck).resolve().as_uri() + ("?print-pdf" if print_view else "")
+
+
+def open_deck(page: Any, deck: Path, *, print_view: bool = False) -> list[str]:
+    """Navigate to a deck on disk and wait until reveal.js is ready."""
+    page.goto(deck_url(deck, print_view=print_view))
+    return wait_ready(page)
+
+
+def wait_ready(page: Any, timeout_ms: int = READY_TIMEOUT_MS) -> list[str]:
+    """reveal.js reports ready (and the page's fonts have loaded, so layout is final).
+
+    Call after the page's load event (page.goto waits for it): by then a deck whose reveal.js
+    could not load has no window.Reveal, and that fails at once instead of after the timeout.
+    """
+    if page.evaluate("() => typeof window.Reveal") == "undefined":
+        return ["reveal.js never loaded: window.Reveal is undefined after the page loaded"]
+    try:
+        page.wait_for_function("() => Reveal.isReady()", timeout=timeout_ms)
+    except PlaywrightTimeout:
+        return [f"reveal.js did not report ready within {timeout_ms / 1000:g} s"]
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    return []
+
+
+def check_requests(log: Any) -> list[str]:
+    """The deck asked for nothing beyond its own file: every blocked request is a failure."""
+    return [f"blocked a request for {url} (the deck must be self-contained)" for url in log.blocked]
+
+
+def check_console(log: Any) -> list[str]:
+    """No console errors and no uncaught exceptions."""
+    return [f"console error: {text}" for text in log.console_errors] + [
+        f"uncaught exception: {text}" for text in log.page_errors
+    ]
+
+
+def slides(page: Any) -> list[dict]:
+    """Each slide as {"h", "v", "fragments"}: its position and its fragment indices, in order."""
+    return page.evaluate(_SLIDES_JS)
+
+
+def check_slide_count(page: Any, expected: int) -> list[str]:
+    """reveal.js counts as many slides as the notebook has."""
+    total = page.evaluate("() => Reveal.getTotalSlides()")
+    if total != expected:
+        return [f"the deck has {total} slides, the notebook {expected}"]
+    return []
+
+
+def step_through(page: Any, *, key: str | None = "Space") -> list[str]:
+    """Step from the first slide to the last, fragments and vertical slides included.
+
+    Presses `key` as a person would (Space is reveal.js's "next", which walks vertical slides
+    too), or calls Reveal.next() when key is None. Every step must move; every slide and every
+    fragment must be visited, in exactly as many steps as there are states.
+    """
+    expected = slides(page)
+    states = sum(1 + len(s["fragments"]) for s in expected)
+    page.evaluate("() => Reveal.slide(0, 0, -1)")
+    visited: dict[tuple[int, int], set] = {}
+    failures: list[str] = []
+    where = page.evaluate(_WHERE_JS)
+    steps = 0
+    while True:
+        visited.setdefault((where["h"], where["v"]), set()).add(where["f"])
+        if where["last"] and not where["more"]:
+            break
+        if steps > states:
+            failures.append(f"still not at the last slide after {steps} steps ({states} states)")
+            break
+        if key:
+            page.keyboard.press(key)
+        else:
+            page.evaluate("() => Reveal.next()")
+        steps += 1
+        after = page.evaluate(_WHERE_JS)
+        if (after["h"], after["v"], after["f"]) == (where["h"], where["v"], where["f"]):
+            how = f"pressing {key}" if key else "Reveal.next()"
+            failures.append(f"{how} on slide {_name(where)} did not move")
+            break
+        where = after
+    for s in expected:
+        seen = visited.get((s["h"], s["v"]))
+        if seen is None:
+            failures.append(f"never reached slide {_name(s)}")
+            continue
+        missing = [f for f in s["fragments"] if f not in seen]
+        if missing:
+            failures.append(f"slide {_name(s)}: fragments {missing} were never shown")
+    if not failures and steps != states - 1:
+        failures.append(f"took {steps} steps through {states} states; expected {states - 1}")
+    return failures
+
+
+def check_overflow(page: Any, tolerance_px: int = OVERFLOW_TOLERANCE_PX) -> list[str]:
+    """No slide's content is taller (or wider) than the deck's configured slide size.
+
+    Hidden slides have no layout, so each slide is measured while it is the current one.
+    scrollHeight is in the deck's own pixels: reveal.js's scaling transform does not change it.
+    """
+    failures = []
+    size = page.evaluate("() => ({w: Reveal.getConfig().width, h: Reveal.getConfig().height})")
+    for s in slides(page):
+        got = page.evaluate(
+            """([h, v]) => { Reveal.slide(h, v); const el = Reveal.getCurrentSlide();
+               return {h: el.scrollHeight, w: el.scrollWidth}; }""",
+            [s["h"], s["v"]],
+        )
+        if got["h"] > size["h"] + tolerance_px:
+            failures.append(
+                f"slide {_name(s)} is {got['h']} px tall, taller than the {size['h']} px slide"
+            )
+        if got["w"] > size["w"] + tolerance_px:
+            failures.append(
+                f"slide {_name(s)} is {got['w']} px wide, wider than the {size['w']} px slide"
+            )
+    return failures
+
+
+def check_images(page: Any, timeout_ms: int = IMAGE_TIMEOUT_MS) -> list[str]:
+    """Every image loaded (naturalWidth > 0) and has alt text that describes it.
+
+    Each slide is shown in turn, so images reveal.js loads lazily (data-src) get their chance.
+    """
+    failures = []
+    for s in slides(page):
+        page.evaluate("([h, v]) => Reveal.slide(h, v)", [s["h"], s["v"]])
+        # An image still loading after the timeout is reported below as not loaded.
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(
+                "() => [...Reveal.getCurrentSlide().querySelectorAll('img')].every(i => i.complete)",
+                timeout=timeout_ms,
+            )
+        images = page.evaluate(
+            """() => [...Reveal.getCurrentSlide().querySelectorAll('img')].map(i => ({
+                src: (i.getAttribute('src') || i.getAttribute('data-src') || i.currentSrc || ''),
+                alt: i.getAttribute('alt'), width: i.naturalWidth}))"""
+        )
+        for number, image in enumerate(images, start=1):
+            where = f"slide {_name(s)}, image {number} ({_short(image['src'])})"
+            if not image["width"]:
+                failures.append(f"{where} did not load (naturalWidth is 0)")
+            problem = alt_problem(image["alt"])
+            if problem:
+                failures.append(f"{where}: {problem}")
+    return failures
+
+
+def alt_problem(alt: str | None) -> str | None:
+    """Why an alt text does not describe its image, or None when it does."""
+    if alt is None:
+        return "has no alt attribute"
+    text = " ".join(alt.split())
+    if not text:
+        return "has an empty alt text"
+    if text.lower().rstrip(".") in GENERIC_ALT or _REPR.match(text):
+        return f"has a placeholder alt text {text!r}"
+    if _FILE_NAME.search(text) or text.startswith(("data:", "http:", "https:", "file:")):
+        return f"has a file name for alt text {text!r}"
+    if len(text) < MIN_ALT_LENGTH:
+        return f"has an alt text too short to describe it {text!r}"
+    return None
+
+
+def check_notes_present(page: Any, minimum: int = 1) -> list[str]:
+    """At least `minimum` slides carry speaker notes that reveal.js can find."""
+    with_notes = page.evaluate(
+        "() => Reveal.getSlides().filter(s => (Reveal.getSlideNotes(s) || '').trim()).length"
+    )
+    if with_notes < minimum:
+        return [f"{with_notes} slides have speaker notes; expected at least {minimum}"]
+    return []
+
+
+def check_notes_hidden(page: Any) -> list[str]:
+    """Speaker notes stay off the audience's screen on every slide."""
+    failures = []
+    for s in slides(page):
+        shown = page.evaluate(
+            """([h, v]) => { Reveal.slide(h, v);
+               const options = {opacityProperty: true, visibilityProperty: true};
+               const notes = [...Reveal.getCurrentSlide().querySelectorAll('.notes'),
+                              ...document.querySelectorAll('.reveal > .speaker-notes')];
+               return notes.filter(n => n.checkVisibility(options)
+                                        && n.getBoundingClientRect().height > 0)
+                           .map(n => n.textContent.trim().slice(0, 60)); }""",
+            [s["h"], s["v"]],
+        )
+        failures.extend(f"slide {_name(s)} shows its speaker notes: {text!r}" for text in shown)
+    return failures
+
+
+def check_print_view(page: Any, deck: Path) -> list[str]:
+    """The print layout (?print-pdf) puts one page per slide, and so does a real print to PDF.
+
+    reveal.js lays out a `.pdf-page` per slide, plus one per fragment step when
+    pdfSeparateFragments is on (its default); a slide too tall for a page stretches its
+    `.pdf-page` over several sheets. Navigates the page away from the deck.
+    """
+    # Count in the ordinary view: the print layout clones slides for fragment steps.
+    failures = open_deck(page, deck)
+    if failures:
+        return failures
+    counts = page.evaluate(
+        """() => ({slides: Reveal.getTotalSlides(),
+                   fragmentPages: Reveal.getConfig().pdfSeparateFragments
+                       ? Reveal.getSlides().map(s => new Set([...s.querySelectorAll('.fragment')]
+                           .map(f => f.getAttribute('data-fragment-index'))).size)
+                           .reduce((a, b) => a + b, 0)
+                       : 0})"""
+    )
+    failures = open_deck(page, deck, print_view=True)
+    if failures:
+        return failures
+    try:
+        page.wait_for_function(
+            "() => document.querySelectorAll('.pdf-page').length > 0", timeout=READY_TIMEOUT_MS
+        )
+    except PlaywrightTimeout:
+        return ["the print view (?print-pdf) laid out no pages"]
+    heights = page.evaluate(
+        "() => [...document.querySelectorAll('.pdf-page')].map(p => p.getBoundingClientRect().height)"
+    )
+    expected = counts["slides"] + counts["fragmentPages"]
+    if len(heights) != expected:
+        failures.append(
+            f"the print view has {len(heights)} pages for {counts['slides']} slides"
+            f" and {counts['fragmentPages']} fragment steps; expected {expected}"
+        )
+    one_page = min(heights)
+    tall = [n for n, height in enumerate(heights, start=1) if height > one_page + 1]
+    if tall:
+        failures.append(f"print pages {tall} each spread one slide over more than one sheet")
+    printed = pdf_page_count(page.pdf(prefer_css_page_size=True, print_background=True))
+    if printed != expected:
+        failures.append(f"printing to PDF gives {printed} pages; expected {expected}")
+    return failures
+
+
+def pdf_page_count(pdf: bytes) -> int:
+    """Pages in a PDF that Chromium wrote (it writes one /Type /Page object per page)."""
+    return len(_PDF_PAGE.findall(pdf))
+
+
+def screenshot_all(page: Any, folder: Path) -> list[Path]:
+    """A PNG of every slide with all its fragments shown, named NN-h-v.png; returns the paths.
+
+    Old NN-h-v.png files in `folder` are removed first so a shorter deck leaves none behind.
+    Transitions are switched off while capturing, so no picture catches a slide mid-fade.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("[0-9][0-9]*-*-*.png"):
+        old.unlink()
+    still = page.add_style_tag(content=_STILL_CSS)
+    paths = []
+    try:
+        for number, s in enumerate(slides(page), start=1):
+            last = max(s["fragments"], default=None)
+            page.evaluate(
+                "([h, v, f]) => Reveal.slide(h, v, f === null ? undefined : f)",
+                [s["h"], s["v"], last],
+            )
+            page.wait_for_function(
+                "() => [...Reveal.getCurrentSlide().querySelectorAll('img')].every(i => i.complete)",
+                timeout=IMAGE_TIMEOUT_MS,
+            )
+            page.evaluate(_TWO_FRAMES_JS)
+            path = folder / f"{number:02d}-{s['h']}-{s['v']}.png"
+            page.screenshot(path=str(path))
+            paths.append(path)
+    finally:
+        still.evaluate("element => element.remove()")
+    return paths
+
+
+def notebook_slide_count(
+    notebook: Mapping,
+    *,
+    removed_tags: Collection[str] = ("remove-cell",),
+    page_key: str = "showdeck",
+) -> int:
+    """How many slides an executed notebook should make, counted from its cells alone.
+
+    As nbconvert's slides exporter does: cells tagged with one of `removed_tags` are gone; the
+    first remaining cell that is not "skip" or "notes" opens a slide whatever its type, and each
+    later "slide" or "subslide" cell opens another. A cell whose outputs are marked as pages,
+    {page_key: {"page": i}} in their metadata, adds one sub-slide per page after its first.
+    """
+    count = 0
+    started = False
+    for cell in notebook["cells"]:
+        metadata = cell.get("metadata", {})
+        if set(metadata.get("tags", [])) & set(removed_tags):
+            continue
+        kind = metadata.get("slideshow", {}).get("slide_type", "-")
+        if not started:
+            if kind in {"skip", "notes"}:
+                continue
+            started = True
+            count += 1
+        elif kind in {"slide", "subslide"}:
+            count += 1
+        if kind not in {"skip", "notes"}:
+            count += max(len(_pages(cell, page_key)) - 1, 0)
+    return count
+
+
+def _pages(cell: Mapping, page_key: str) -> set:
+    """The distinct page numbers marked on a cell's outputs."""
+    pages = set()
+    for output in cell.get("outputs", []):
+        mark = (output.get("metadata") or {}).get(page_key)
+        if isinstance(mark, Mapping) and mark.get("page") is not None:
+            pages.add(mark["page"])
+    return pages
+
+
+def _name(slide: Mapping) -> str:
+    """A slide's position as reveal.js numbers it on screen: h.v, counted from 1."""
+    return f"{slide['h'] + 1}.{slide['v'] + 1}"
+
+
+def _short(src: str, limit: int = 60) -> str:
+    if src.startswith("data:"):
+        return src.split(",", 1)[0] + ",..."
+    return src if len(src) <= limit else "..." + src[-limit:]

@@ -1,0 +1,180 @@
+"""Export an executed notebook to one self-contained reveal.js file with the showdeck template."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbconvert.exporters import SlidesExporter
+from nbconvert.preprocessors import Preprocessor
+from traitlets import Unicode
+from traitlets.config import Config
+
+#: The folder holding the `showdeck` template (conf.json + index.html.j2 + theme).
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATE_NAME = "showdeck"
+#: Where `npm ci` puts reveal.js, for an editable install run from the repository.
+REPO_ROOT = Path(__file__).resolve().parent.parent
+REVEAL_FILES = {
+    "reset_css": "dist/reset.css",
+    "reveal_css": "dist/reveal.css",
+    "reveal_js": "dist/reveal.js",
+    "notes_js": "plugin/notes/notes.js",
+}
+#: Tags the notebook uses: show a code cell's output only, or hide the cell entirely.
+REMOVE_INPUT_TAG = "remove-input"
+REMOVE_CELL_TAG = "remove-cell"
+#: Output metadata marking one page of a long section: {"showdeck": {"page": i}}.
+PAGE_KEY = "showdeck"
+
+_SCRIPT_END = re.compile(r"</(script)", re.IGNORECASE)
+
+
+class AssetsMissing(RuntimeError):
+    """reveal.js is not installed where the exporter looks; the message says how to install it."""
+
+
+@dataclass(frozen=True)
+class RevealAssets:
+    """The reveal.js files the deck inlines, read from an npm install."""
+
+    folder: Path
+    version: str
+    files: dict[str, str]
+
+    def as_resources(self) -> dict[str, str]:
+        # A literal "</script" inside inlined code would end the <script> element early.
+        inlined = {
+            name: _SCRIPT_END.sub(r"<\\/\1", text) if name.endswith("_js") else text
+            for name, text in self.files.items()
+        }
+        return {"version": self.version, **inlined}
+
+
+def default_reveal_dir() -> Path:
+    """node_modules/reveal.js of the repository the package runs from, else of the cwd."""
+    for root in (REPO_ROOT, Path.cwd()):
+        candidate = root / "node_modules" / "reveal.js"
+        if candidate.is_dir():
+            return candidate
+    return REPO_ROOT / "node_modules" / "reveal.js"
+
+
+def load_reveal(folder: str | Path | None = None) -> RevealAssets:
+    """Read the reveal.js files to inline; raise AssetsMissing naming the install command."""
+    folder = Path(folder) if folder else default_reveal_dir()
+    fix = "run `npm ci` in the repository (or `make setup`) to install reveal.js from package-lock.json"
+    try:
+        package = json.loads((folder / "package.json").read_text(encoding="utf-8"))
+        files = {
+            name: (folder / rel).read_text(encoding="utf-8") for name, rel in REVEAL_FILES.items()
+        }
+    except FileNotFoundError as exc:
+        msg = f"reveal.js assets missing: {exc.filename} not found; {fix}"
+        raise AssetsMissing(msg) from None
+    version = str(package.get("version", ""))
+    if package.get("name") != "reveal.js" or not version.startswith("5."):
+        msg = f"{folder} holds {package.get('name')} {version}, expected reveal.js 5.x; {fix}"
+        raise AssetsMissing(msg)
+    return RevealAssets(folder=folder, version=version, files=files)
+
+
+class InlineRevealPreprocessor(Preprocessor):
+    """Put reveal.js and its notes plugin into resources["reveal_assets"] for the template to inline."""
+
+    reveal_dir = Unicode("", help="reveal.js npm package folder; default node_modules/reveal.js").tag(
+        config=True
+    )
+
+    def preprocess(self, nb, resources):
+        resources["reveal_assets"] = load_reveal(self.reveal_dir or None).as_resources()
+        return nb, resources
+
+
+class SplitPagesPreprocessor(Preprocessor):
+    """Split a cell whose outputs are marked as pages into one cell (one slide) per page.
+
+    The first page keeps the cell's slide type; later pages become subslides under it.
+    Outputs without a page mark stay with the page before them.
+    """
+
+    def preprocess(self, nb, resources):
+        cells = []
+        for cell in nb.cells:
+            cells.extend(self.split_cell(cell))
+        nb.cells = cells
+        return nb, resources
+
+    @staticmethod
+    def split_cell(cell) -> list:
+        if cell.cell_type != "code" or not cell.get("outputs"):
+            return [cell]
+        pages: list[list] = []
+        seen: list = []
+        for output in cell.outputs:
+            page = output.get("metadata", {}).get(PAGE_KEY, {}).get("page")
+            if page is not None and page not in seen:
+                seen.append(page)
+                pages.append([])
+            if not pages:
+                pages.append([])
+            pages[-1].append(output)
+        if len(seen) < 2:
+            return [cell]
+        split = []
+        for number, outputs in enumerate(pages):
+            part = copy.deepcopy(cell) if number == 0 else _page_cell(cell, number)
+            part.outputs = outputs
+            split.append(part)
+        return split
+
+
+def _page_cell(cell, number: int):
+    part = copy.deepcopy(cell)
+    if "id" in part:
+        part.id = f"{cell.id}-p{number + 1}"
+    part.metadata.setdefault("slideshow", {})["slide_type"] = "subslide"
+    # Only the first page may show the source; the rest are pure output.
+    part.metadata["transient"] = {"remove_source": True}
+    return part
+
+
+def deck_config(*, reveal_dir: str | Path | None = None) -> Config:
+    """The traitlets Config that turns SlidesExporter into the showdeck exporter."""
+    c = Config()
+    c.SlidesExporter.template_name = TEMPLATE_NAME
+    c.SlidesExporter.extra_template_basedirs = [str(TEMPLATES)]
+    c.SlidesExporter.exclude_input_prompt = True
+    c.SlidesExporter.exclude_output_prompt = True
+    c.SlidesExporter.reveal_number = "c/t"
+    c.SlidesExporter.reveal_transition = "fade"
+    c.SlidesExporter.reveal_width = "960"
+    c.SlidesExporter.reveal_height = "700"
+    c.TagRemovePreprocessor.enabled = True
+    c.TagRemovePreprocessor.remove_cell_tags = {REMOVE_CELL_TAG}
+    c.TagRemovePreprocessor.remove_input_tags = {REMOVE_INPUT_TAG}
+    if reveal_dir is not None:
+        c.InlineRevealPreprocessor.reveal_dir = str(reveal_dir)
+    return c
+
+
+def export_slides(
+    nb: nbformat.NotebookNode,
+    *,
+    title: str | None = None,
+    footer: str | None = None,
+    reveal_dir: str | Path | None = None,
+) -> str:
+    """The deck's HTML for an (executed) notebook; `title` and `footer` override its metadata."""
+    nb = copy.deepcopy(nb)
+    if title:
+        nb.metadata["title"] = title
+    if footer:
+        nb.metadata.setdefault("showdeck", {})["footer"] = footer
+    exporter = SlidesExporter(config=deck_config(reveal_dir=reveal_dir))
+    html, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title or "slides"}})
+    return html

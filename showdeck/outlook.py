@@ -1,0 +1,204 @@
+"""Will it come back? What the record says at a given as-of date, and what it cannot say."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from showdeck.loader import ShowData
+from showdeck.model import Claim, Milestone, Precision, Source
+
+#: Month abbreviations, fixed here so the deck does not depend on the kernel's locale.
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+#: The en dash of date ranges ("Oct 2020 - Dec 2020" typeset properly).
+DASH = "\u2013"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+#: The article sections that guess at the future; their claims are the article's forecast.
+FORECAST_SECTIONS = ("renewal-status", "release-date")
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def format_date(day: date, precision: Precision = "day", *, long: bool = False) -> str:
+    """'8 Oct 2020', 'Jul 2020' or '2023': never more precise than the record is."""
+    month = (MONTH_NAMES if long else MONTHS)[day.month - 1]
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return f"{month} {day.year}"
+    return f"{day.day} {month} {day.year}"
+
+
+def resolve_as_of(value: str | date | None, *, today: date | None = None) -> date:
+    """The notebook's `as_of` parameter as a date: None means today, else 'YYYY-MM-DD'."""
+    if value is None:
+        return today or date.today()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if _ISO.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    msg = f"as_of must be None (today) or a date 'YYYY-MM-DD', got {value!r}"
+    raise ValueError(msg)
+
+
+def calendar_span(start: date, end: date) -> tuple[int, int, int]:
+    """Whole (years, months, days) from start to end, counted like a calendar, not a 365-day year."""
+    if end < start:
+        msg = f"{end} is before {start}"
+        raise ValueError(msg)
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if end.day < start.day:
+        months -= 1
+    years, months = divmod(months, 12)
+    anchor_year, anchor_month = divmod(start.month - 1 + years * 12 + months, 12)
+    anchor = _clamped(start.year + anchor_year, anchor_month + 1, start.day)
+    return years, months, (end - anchor).days
+
+
+def _clamped(year: int, month: int, day: int) -> date:
+    """The date, or the month's last day when `day` does not exist in it (31 Feb -> 28/29 Feb)."""
+    while True:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            day -= 1
+
+
+def describe_span(years: int, months: int) -> str:
+    """'5 years and 11 months', '1 year', '3 months'."""
+    parts = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in ((years, "year"), (months, "month"))
+             if n]
+    return " and ".join(parts) or "less than a month"
+
+
+@dataclass(frozen=True)
+class RecordedEvent:
+    """A dated milestone after the finale, as precise as the record is."""
+
+    when: str
+    label: str
+    kind: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """Everything the "Will it come back?" slide says, computed from the data and the as-of date."""
+
+    show_title: str
+    as_of: date
+    finale: date
+    days_since_finale: int
+    years_since_finale: float
+    span: tuple[int, int, int]
+    sequel_status: str
+    sequel_checked: date
+    sequel_note: str
+    sequel_sources: tuple[Source, ...]
+    article_published: date | None
+    forecast: tuple[Claim, ...]
+    record: tuple[RecordedEvent, ...]
+    manga: str | None
+    unknowns: tuple[str, ...]
+
+    @property
+    def span_text(self) -> str:
+        return describe_span(*self.span[:2])
+
+
+def compute_outlook(data: ShowData, as_of: date) -> Outlook:
+    """The sequel question answered from the record as it stood on `as_of`."""
+    finale = data.finale.air_date
+    if as_of < finale:
+        msg = (f"as_of {as_of} is before the finale ({finale}); "
+               "choose an as-of date after the run ended")
+        raise ValueError(msg)
+    show = data.show
+    days = (as_of - finale).days
+    article = data.sources.get(show.article.source)
+    return Outlook(
+        show_title=show.title.english,
+        as_of=as_of,
+        finale=finale,
+        days_since_finale=days,
+        years_since_finale=round(days / 365.2425, 1),
+        span=calendar_span(finale, as_of),
+        sequel_status=show.sequel.status,
+        sequel_checked=show.sequel.as_of,
+        sequel_note=show.sequel.note,
+        sequel_sources=tuple(data.cited(show.sequel.sources)),
+        article_published=article.published if article else None,
+        forecast=tuple(c for c in data.claims if c.section in FORECAST_SECTIONS),
+        record=tuple(
+            RecordedEvent(format_date(m.date, m.precision), m.label, m.kind,
+                          tuple(data.cited(m.sources)))
+            for m in events_after_finale(data, as_of)
+        ),
+        manga=manga_summary(data, as_of),
+        unknowns=unknowns(data, as_of),
+    )
+
+
+def events_after_finale(data: ShowData, as_of: date) -> list[Milestone]:
+    """Milestones dated after the finale and no later than the as-of date."""
+    finale = data.finale.air_date
+    return [m for m in data.milestones if finale < m.date <= as_of]
+
+
+def manga_summary(data: ShowData, as_of: date) -> str | None:
+    """One sentence on the manga adaptation as it stood on `as_of`, or None without one."""
+    manga = data.show.manga
+    if manga is None or manga.start > as_of:
+        return None
+    start = format_date(manga.start, _precision_of(data, manga.start))
+    who = f"{manga.title} (art: {manga.artist}; {manga.publisher}, {manga.platform})"
+    if manga.end is not None and manga.end <= as_of:
+        end = format_date(manga.end, _precision_of(data, manga.end))
+        volumes = f", {manga.volumes} volumes" if manga.volumes else ""
+        return f"The manga {who} ran from {start} to {end}{volumes}."
+    return f"The manga {who} started in {start} and was still running on {format_date(as_of)}."
+
+
+def _precision_of(data: ShowData, day: date) -> Precision:
+    """A manga date is as precise as the milestone recording it; month if none does."""
+    for milestone in data.milestones:
+        if milestone.kind == "manga" and milestone.date == day:
+            return milestone.precision
+    return "month"
+
+
+def unknowns(data: ShowData, as_of: date) -> tuple[str, ...]:
+    """What the data cannot tell, stated plainly rather than guessed."""
+    sequel = data.show.sequel
+    checked = format_date(sequel.as_of)
+    found: list[str] = []
+    if as_of > sequel.as_of:
+        gap = (as_of - sequel.as_of).days
+        found.append(
+            f"The sequel status was last checked on {checked}; "
+            f"anything announced in the {gap:,} days since then is not in this data."
+        )
+    elif as_of < sequel.as_of:
+        found.append(
+            f"The sequel status was checked on {checked}, after the as-of date "
+            f"{format_date(as_of)}; the dated record shown stops at the as-of date."
+        )
+    found.append(
+        "The record lists public announcements only: whether a season is being planned "
+        "or made before it is announced is not knowable from it."
+    )
+    found.append(
+        "Popularity, sales and studio schedules are not in the data, so no release date "
+        "is forecast here."
+    )
+    return tuple(found)

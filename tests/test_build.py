@@ -1,0 +1,177 @@
+"""build_deck and `python -m showdeck build`: execute, export, write atomically, skip when unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from showdeck.__main__ import main
+from showdeck.build import (
+    BuildError,
+    build_deck,
+    count_slides,
+    external_resources,
+    images_without_alt,
+    input_key,
+    resolve_as_of,
+)
+from showdeck.export import AssetsMissing
+from showdeck.loader import DataError
+from tests.conftest import SAMPLE_SLIDES, write_sample_notebook
+
+QUIET = {"progress": lambda _line: None}
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.slow
+def test_the_deck_holds_every_slide_and_the_data(built_deck):
+    html = built_deck.read_text(encoding="utf-8")
+    assert count_slides(html) == SAMPLE_SLIDES
+    for marker in ("MARKER-TITLE-SLIDE", "MARKER-LAST-SLIDE", "MARKER-DATA Lantern Line",
+                   *(f"MARKER-PAGE-{i}" for i in range(3))):
+        assert marker in html
+    assert "as of 2025-01-02" in html
+    assert re.search(r'<aside class="notes">.*MARKER-SPEAKER-NOTE', html, re.DOTALL)
+    assert external_resources(html) == []
+    assert images_without_alt(html) == []
+    assert 'alt="MARKER-ALT one pixel"' in html
+    assert "data_dir =" not in html  # hidden cells stay hidden, injected parameters too
+
+
+@pytest.mark.slow
+def test_two_builds_are_byte_identical(built_deck, sample_project, tmp_path):
+    again = tmp_path / "again.slides.html"
+    build_deck(sample_project["notebook"], sample_project["data"], again, as_of="2025-01-02",
+               **QUIET)
+    assert again.read_bytes() == built_deck.read_bytes()
+
+
+@pytest.mark.slow
+def test_the_source_notebook_is_never_rewritten(built_deck, sample_project):
+    notebook = sample_project["notebook"]
+    before = (notebook.read_bytes(), notebook.stat().st_mtime_ns)
+    build_deck(notebook, sample_project["data"], built_deck, as_of="2025-01-02", force=True,
+               **QUIET)
+    assert (notebook.read_bytes(), notebook.stat().st_mtime_ns) == before
+    assert all(not cell.get("outputs") for cell in nbformat.read(notebook, as_version=4).cells)
+
+
+@pytest.mark.slow
+def test_an_unchanged_rebuild_is_skipped_and_says_so(built_deck, sample_project):
+    lines: list[str] = []
+    result = build_deck(sample_project["notebook"], sample_project["data"], built_deck,
+                        as_of="2025-01-02", progress=lines.append)
+    assert result.skipped
+    assert any("up to date" in line for line in lines)
+    assert not any(line.startswith("execute") for line in lines)
+
+
+def test_broken_data_fails_with_the_data_errors_and_keeps_the_old_deck(tmp_path, broken_copy):
+    data = broken_copy()
+    (data / "episodes.csv").write_text(
+        (data / "episodes.csv").read_text(encoding="utf-8").replace("\n1,", "\none,", 1),
+        encoding="utf-8",
+    )
+    notebook = write_sample_notebook(tmp_path / "notebooks" / "deck.ipynb")
+    old = tmp_path / "deck.slides.html"
+    old.write_text("the previous deck", encoding="utf-8")
+    with pytest.raises(DataError, match=r"episodes\.csv:2: number"):
+        build_deck(notebook, data, old, as_of="2025-01-02", **QUIET)
+    assert old.read_text(encoding="utf-8") == "the previous deck"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_cli_reports_broken_data_without_a_traceback(tmp_path, broken_copy, capsys):
+    data = broken_copy()
+    (data / "claims.csv").unlink()
+    notebook = write_sample_notebook(tmp_path / "deck.ipynb")
+    code = main(["build", "--data", str(data), "--output", str(tmp_path / "d.html"),
+                 "--notebook", str(notebook)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "claims.csv: file is missing" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.slow
+def test_a_failing_cell_is_named_with_its_error(tmp_path, fixture_show):
+    notebook = write_sample_notebook(tmp_path / "notebooks" / "deck.ipynb")
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells[4].source = "raise ValueError('MARKER-BOOM')"
+    nbformat.write(nb, notebook)
+    output = tmp_path / "deck.slides.html"
+    with pytest.raises(BuildError, match=r"cell \d+ .*ValueError: MARKER-BOOM"):
+        build_deck(notebook, fixture_show, output, as_of="2025-01-02", **QUIET)
+    assert not output.exists()
+
+
+def test_missing_reveal_assets_name_the_fix(tmp_path, fixture_show):
+    notebook = write_sample_notebook(tmp_path / "deck.ipynb")
+    with pytest.raises(AssetsMissing, match="npm ci"):
+        build_deck(notebook, fixture_show, tmp_path / "d.html", reveal_dir=tmp_path, **QUIET)
+
+
+def test_a_missing_notebook_is_named(tmp_path, fixture_show):
+    with pytest.raises(BuildError, match=r"no notebook at .*--notebook"):
+        build_deck(tmp_path / "nope.ipynb", fixture_show, tmp_path / "d.html", **QUIET)
+
+
+def test_as_of_must_be_a_date():
+    assert resolve_as_of("2025-06-30") == "2025-06-30"
+    with pytest.raises(BuildError, match="YYYY-MM-DD"):
+        resolve_as_of("June 30")
+
+
+def test_the_cache_key_covers_data_and_as_of(tmp_path, broken_copy):
+    data = broken_copy()
+    notebook = write_sample_notebook(tmp_path / "deck.ipynb")
+    key = input_key(notebook, data, "2025-01-02", "5.2.1")
+    assert key == input_key(notebook, data, "2025-01-02", "5.2.1")
+    assert key != input_key(notebook, data, "2025-01-03", "5.2.1")
+    assert key != input_key(notebook, data, "2025-01-02", "5.2.2")
+    with (data / "article.md").open("a", encoding="utf-8") as handle:
+        handle.write("\n")
+    assert key != input_key(notebook, data, "2025-01-02", "5.2.1")
+
+
+@pytest.mark.slow
+def test_removing_the_cache_forces_a_cold_build(built_deck, sample_project, tmp_path):
+    output = tmp_path / "build" / "deck.slides.html"
+    shutil.copy(built_deck, output.parent.mkdir(parents=True) or output)
+    lines: list[str] = []
+    build_deck(sample_project["notebook"], sample_project["data"], output, as_of="2025-01-02",
+               progress=lines.append)
+    assert any(line.startswith("execute") for line in lines)
+    assert sha(output) == sha(built_deck)
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_deck_runs_offline_with_notes_hidden_and_a_speaker_view(built_deck, fresh_browser):
+    page, log = fresh_browser
+    page.goto(built_deck.resolve().as_uri())
+    page.wait_for_function("document.documentElement.dataset.deckReady === 'ready'")
+    assert page.evaluate("Reveal.getTotalSlides()") == SAMPLE_SLIDES
+    assert page.evaluate(
+        "[...document.querySelectorAll('aside.notes')].every(n => n.offsetParent === null)"
+    )
+    assert page.locator(".slide-number").inner_text().replace(" ", "") == f"1/{SAMPLE_SLIDES}"
+    with page.context.expect_page() as popup:
+        page.keyboard.press("s")
+    speaker = popup.value
+    speaker.wait_for_selector(".speaker-controls-notes", state="attached")
+    speaker.wait_for_function(
+        "document.querySelector('.speaker-controls-notes .value')"
+        "?.textContent.includes('MARKER-SPEAKER-NOTE')"
+    )
+    speaker.close()
+    assert log.blocked == []
+    assert log.page_errors == []

@@ -1,0 +1,137 @@
+"""Will it come back? The numbers and statements computed for an as-of date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from showdeck import outlook
+from showdeck.loader import load_show
+from tests.conftest import FIXTURE_SHOW
+
+AS_OF = date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_show(FIXTURE_SHOW)
+
+
+@pytest.mark.parametrize(("precision", "expected"), [
+    ("day", "8 Oct 2020"), ("month", "Oct 2020"), ("year", "2020"),
+])
+def test_dates_are_never_more_precise_than_the_record(precision, expected):
+    assert outlook.format_date(date(2020, 10, 8), precision) == expected
+
+
+def test_long_dates_spell_the_month():
+    assert outlook.format_date(date(2020, 7, 1), "month", long=True) == "July 2020"
+
+
+def test_as_of_none_means_today():
+    assert outlook.resolve_as_of(None, today=date(2030, 1, 2)) == date(2030, 1, 2)
+    assert outlook.resolve_as_of(None) == date.today()
+
+
+def test_as_of_accepts_an_iso_date():
+    assert outlook.resolve_as_of("2026-11-24") == AS_OF
+    assert outlook.resolve_as_of(AS_OF) == AS_OF
+
+
+@pytest.mark.parametrize("bad", ["24/11/2026", "2026-11-31", "tomorrow", "2026-11-24T00:00"])
+def test_as_of_rejects_anything_else_with_a_message(bad):
+    with pytest.raises(ValueError, match="as_of must be None"):
+        outlook.resolve_as_of(bad)
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    (date(2020, 12, 24), date(2026, 11, 24), (5, 11, 0)),
+    (date(2020, 12, 24), date(2021, 12, 23), (0, 11, 29)),
+    (date(2020, 1, 31), date(2020, 2, 29), (0, 0, 29)),
+    (date(2020, 1, 31), date(2020, 3, 1), (0, 1, 1)),
+    (date(2019, 4, 19), date(2019, 4, 19), (0, 0, 0)),
+])
+def test_calendar_span_counts_like_a_calendar(start, end, expected):
+    assert outlook.calendar_span(start, end) == expected
+
+
+def test_calendar_span_refuses_a_negative_span():
+    with pytest.raises(ValueError, match="before"):
+        outlook.calendar_span(date(2021, 1, 1), date(2020, 1, 1))
+
+
+@pytest.mark.parametrize(("years", "months", "text"), [
+    (5, 11, "5 years and 11 months"), (1, 0, "1 year"), (0, 1, "1 month"),
+    (0, 0, "less than a month"),
+])
+def test_spans_read_naturally(years, months, text):
+    assert outlook.describe_span(years, months) == text
+
+
+def test_outlook_counts_the_days_since_the_finale(data):
+    view = outlook.compute_outlook(data, AS_OF)
+    assert view.finale == date(2019, 4, 19)
+    assert view.days_since_finale == (AS_OF - date(2019, 4, 19)).days == 2776
+    assert view.years_since_finale == 7.6
+    assert view.span_text == "7 years and 7 months"
+
+
+def test_outlook_reports_the_sequel_status_with_its_date_and_source(data):
+    view = outlook.compute_outlook(data, AS_OF)
+    assert view.sequel_status == "not announced"
+    assert view.sequel_checked == date(2024, 1, 31)
+    assert [s.id for s in view.sequel_sources] == ["fixture-guide"]
+    assert view.article_published == date(2020, 1, 1)
+
+
+def test_outlook_refuses_an_as_of_date_before_the_finale(data):
+    with pytest.raises(ValueError, match="before the finale"):
+        outlook.compute_outlook(data, date(2019, 4, 1))
+
+
+def test_the_record_holds_only_events_between_finale_and_as_of(broken_copy):
+    folder = broken_copy()
+    with (folder / "milestones.csv").open("a") as f:
+        f.write("stage,2021-12-01,month,stage,Stage play announced,fixture-guide\n"
+                "late,2027-01-01,year,other,Too late,fixture-guide\n")
+    view = outlook.compute_outlook(load_show(folder), AS_OF)
+    assert [(e.when, e.label, e.kind) for e in view.record] == [
+        ("Dec 2021", "Stage play announced", "stage")]
+
+
+def test_forecast_claims_come_from_the_renewal_and_release_sections(broken_copy):
+    folder = broken_copy()
+    with (folder / "claims.csv").open("a") as f:
+        f.write("no-news,renewal-status,Nothing has been said,sequel,correct,"
+                "Still nothing.,fixture-guide\n")
+    view = outlook.compute_outlook(load_show(folder), AS_OF)
+    assert [c.id for c in view.forecast] == ["no-news"]
+
+
+def test_unknowns_say_when_the_status_was_last_checked(data):
+    later = outlook.unknowns(data, AS_OF)
+    assert "last checked on 31 Jan 2024" in later[0]
+    assert "1,028 days" in later[0]
+    earlier = outlook.unknowns(data, date(2023, 1, 1))
+    assert "after the as-of date" in earlier[0]
+    same = outlook.unknowns(data, date(2024, 1, 31))
+    assert not any("checked" in text for text in same)
+
+
+def test_manga_summary_follows_the_as_of_date(broken_copy):
+    folder = broken_copy()
+    show = (folder / "show.toml").read_text().replace("[sequel]", (
+        '[manga]\ntitle = "Lantern"\nartist = "Ann Artist"\npublisher = "Pub"\n'
+        'platform = "Web"\nstart = 2019-06-01\nend = 2023-04-25\nvolumes = 9\n'
+        'sources = ["fixture-guide"]\n\n[sequel]'))
+    (folder / "show.toml").write_text(show)
+    data = load_show(folder)
+    assert outlook.manga_summary(data, AS_OF) == (
+        "The manga Lantern (art: Ann Artist; Pub, Web) ran from Jun 2019 to Apr 2023, 9 volumes.")
+    assert "was still running on 1 Jan 2022" in outlook.manga_summary(data, date(2022, 1, 1))
+    assert outlook.manga_summary(data, date(2019, 5, 1)) is None
+
+
+def test_no_manga_no_summary(data):
+    assert outlook.manga_summary(data, AS_OF) is None

@@ -1,0 +1,40 @@
+"""print_pdf: reveal.js's print view in headless Chromium, one PDF page per slide."""
+
+from __future__ import annotations
+
+import pytest
+
+from showdeck.pdf import PdfError, count_pdf_pages, print_pdf
+from tests.conftest import SAMPLE_SLIDES
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_pdf_has_one_page_per_slide(built_deck, tmp_path):
+    output = tmp_path / "handout.pdf"
+    lines: list[str] = []
+    result = print_pdf(built_deck, output, progress=lines.append)
+    payload = output.read_bytes()
+    assert payload.startswith(b"%PDF-")
+    assert result.pages == count_pdf_pages(payload) == SAMPLE_SLIDES
+    assert any(line.startswith("write") for line in lines)
+
+
+def test_a_missing_deck_names_the_command_that_builds_it(tmp_path):
+    with pytest.raises(PdfError, match="make slides"):
+        print_pdf(tmp_path / "nope.html", tmp_path / "out.pdf", progress=lambda _line: None)
+
+
+@pytest.mark.browser
+def test_a_page_that_is_not_a_deck_fails_cleanly(tmp_path, monkeypatch):
+    monkeypatch.setattr("showdeck.pdf.READY_TIMEOUT_MS", 1500)
+    page = tmp_path / "plain.html"
+    page.write_text("<!doctype html><title>not a deck</title><p>hello</p>", encoding="utf-8")
+    output = tmp_path / "out.pdf"
+    with pytest.raises(PdfError, match="never reported its print view ready"):
+        print_pdf(page, output, progress=lambda _line: None)
+    assert not output.exists()
+
+
+def test_pages_are_counted_without_the_page_tree():
+    assert count_pdf_pages(b"<< /Type /Pages /Kids [] >> << /Type /Page >> << /Type/Page >>") == 2

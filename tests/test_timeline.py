@@ -1,0 +1,222 @@
+"""The airing timeline chart, tested on its artists."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+import matplotlib.dates as mdates
+import pytest
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.text import Annotation, Text
+
+from showdeck import timeline
+from showdeck.loader import load_show
+from tests.conftest import FIXTURE_SHOW
+
+AS_OF = date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_show(FIXTURE_SHOW)
+
+
+def by_gid(ax: Axes, gid: str):
+    found = [a for a in ax.get_children() if a.get_gid() == gid]
+    assert len(found) == 1, f"expected one artist {gid!r}, found {len(found)}"
+    return found[0]
+
+
+def xlim_dates(ax: Axes) -> tuple[date, date]:
+    low, high = ax.get_xlim()
+    return mdates.num2date(low).date(), mdates.num2date(high).date()
+
+
+def as_dates(values) -> list[date]:
+    return [v if isinstance(v, date) else mdates.num2date(v).date() for v in values]
+
+
+def test_airing_timeline_returns_its_axes_on_a_new_figure(data):
+    ax = timeline.airing_timeline(data, AS_OF)
+    assert isinstance(ax, Axes)
+    assert isinstance(ax.figure, Figure)
+
+
+def test_airing_timeline_draws_on_the_axes_it_is_given(data):
+    ax = Figure().add_subplot()
+    assert timeline.airing_timeline(data, AS_OF, ax=ax) is ax
+
+
+def test_one_marker_per_episode_at_its_air_date(data):
+    markers = by_gid(timeline.airing_timeline(data, AS_OF), "episodes")
+    assert as_dates(markers.get_xdata()) == [e.air_date for e in data.episodes]
+    assert list(markers.get_ydata()) == [e.number for e in data.episodes]
+
+
+def test_every_episode_is_labelled_with_number_and_title(data):
+    ax = timeline.airing_timeline(data, AS_OF)
+    for episode in data.episodes:
+        label = by_gid(ax, f"episode-{episode.number}")
+        assert label.get_text() == f"{episode.number} · {episode.title}"
+
+
+def test_premiere_and_finale_are_annotated_and_nothing_else(data):
+    ax = timeline.airing_timeline(data, AS_OF)
+    annotations = [a for a in ax.texts if isinstance(a, Annotation)]
+    assert len(annotations) == len(data.episodes) + 2
+    premiere, finale = by_gid(ax, "premiere"), by_gid(ax, "finale")
+    assert "Premiere" in premiere.get_text()
+    assert "5 Apr 2019" in premiere.get_text()
+    assert "Finale" in finale.get_text()
+    assert "19 Apr 2019" in finale.get_text()
+    assert as_dates([premiere.xy[0], finale.xy[0]]) == [date(2019, 4, 5), date(2019, 4, 19)]
+
+
+def test_x_limits_cover_the_first_and_last_episode(data):
+    low, high = xlim_dates(timeline.airing_timeline(data, AS_OF))
+    assert low < data.premiere.air_date
+    assert high > data.finale.air_date
+    assert (high - low).days < 40  # the run, not the years around it
+
+
+def test_weekly_grid_falls_on_the_broadcast_weekday(data):
+    ax = timeline.airing_timeline(data, AS_OF)
+    ticks = as_dates(ax.get_xticks())
+    assert {t.weekday() for t in ticks} == {data.premiere.air_date.weekday()}
+    assert {(b - a).days for a, b in itertools.pairwise(ticks)} == {7}
+    assert [t.get_text() for t in ax.get_xticklabels()][:3] == ["5 Apr", "12 Apr", "19 Apr"]
+
+
+def test_title_states_the_cadence(data):
+    title = timeline.airing_timeline(data, AS_OF).get_title(loc="left")
+    assert "3 episodes, weekly on Fridays" in title
+
+
+def test_cadence_notices_a_break_and_irregular_runs(data, broken_copy):
+    folder = broken_copy()
+    episodes = folder / "episodes.csv"
+    episodes.write_text(episodes.read_text().replace("2019-04-12", "2019-04-08"))
+    assert timeline.cadence(load_show(folder)) == "irregularly"
+    assert timeline.cadence(data) == "weekly on Fridays"
+
+
+def test_context_x_limits_cover_milestones_run_and_as_of(data):
+    ax = timeline.context_timeline(data, AS_OF)
+    low, high = xlim_dates(ax)
+    assert low <= min(m.date for m in data.milestones)
+    assert high > AS_OF
+    line = by_gid(ax, "as-of")
+    assert set(as_dates(line.get_xdata())) == {AS_OF}
+
+
+def test_context_shows_the_wait_since_the_finale(data):
+    ax = timeline.context_timeline(data, AS_OF)
+    gap = by_gid(ax, "gap-label").get_text()
+    assert gap == "7 years and 7 months (2,776 days) since the finale"
+    assert as_dates(by_gid(ax, "run-bar").get_xdata()) == [date(2019, 4, 5), date(2019, 4, 19)]
+
+
+def test_context_labels_milestones_but_not_the_runs_own_broadcasts(data):
+    ax = timeline.context_timeline(data, AS_OF)
+    gids = {a.get_gid() for a in ax.get_children()}
+    assert "label-announced" in gids
+    assert "label-premiere" not in gids
+    assert "label-finale" not in gids
+    label = by_gid(ax, "label-announced").get_text()
+    assert label.replace("\n", " ") == "Oct 2018 · Series announced"
+
+
+def test_context_leaves_out_what_happened_after_the_as_of_date(broken_copy):
+    folder = broken_copy()
+    with (folder / "milestones.csv").open("a") as f:
+        f.write("sequel,2025-03-01,day,announcement,Season 2 announced,fixture-guide\n")
+    ax = timeline.context_timeline(load_show(folder), date(2024, 6, 1))
+    assert "milestone-sequel" not in {a.get_gid() for a in ax.get_children()}
+    assert xlim_dates(ax)[1] < date(2025, 3, 1)
+
+
+def crowded_show(broken_copy):
+    """The fixture with fifteen milestones crammed into two years, and a manga."""
+    folder = broken_copy()
+    kinds = ["announcement", "delay", "manga", "stage", "award", "release", "other"]
+    rows = [
+        f"event-{i},{date(2019, 5, 1) + timedelta(days=45 * i)},day,{kinds[i % len(kinds)]},"
+        f"A fairly long milestone label number {i} for the test,fixture-guide\n"
+        for i in range(15)
+    ]
+    with (folder / "milestones.csv").open("a") as f:
+        f.writelines(rows)
+    show = (folder / "show.toml").read_text().replace("[sequel]", (
+        '[manga]\ntitle = "Lantern"\nartist = "A"\npublisher = "B"\nplatform = "C"\n'
+        'start = 2019-06-01\nend = 2021-02-01\nsources = ["fixture-guide"]\n\n[sequel]'))
+    (folder / "show.toml").write_text(show)
+    return load_show(folder)
+
+
+def test_labels_never_overlap_even_when_crowded(broken_copy):
+    data = crowded_show(broken_copy)
+    fig = timeline.timeline_figure(data, AS_OF)
+    fig.draw_without_rendering()
+    for ax in fig.axes:
+        texts = [t for t in ax.texts if t.get_text()]
+        boxes = [Text.get_window_extent(t) for t in texts]  # the text, not its arrow
+        for (a, box_a), (b, box_b) in itertools.combinations(zip(texts, boxes, strict=True), 2):
+            assert not box_a.overlaps(box_b), (a.get_text(), b.get_text())
+        axes_box = ax.get_window_extent().expanded(1.02, 1.02)
+        for text, box in zip(texts, boxes, strict=True):
+            if text.get_gid() != "as-of-label":  # it may sit in the right margin
+                assert axes_box.contains(box.x0, box.y0), text.get_text()
+                assert axes_box.contains(box.x1, box.y1), text.get_text()
+
+
+def test_crowded_context_still_marks_every_milestone(broken_copy):
+    data = crowded_show(broken_copy)
+    ax = timeline.context_timeline(data, AS_OF)
+    gids = {a.get_gid() for a in ax.get_children()}
+    for milestone in timeline.context_milestones(data, AS_OF):
+        assert f"milestone-{milestone.id}" in gids
+    labelled = [g for g in gids if g and g.startswith("label-")]
+    assert 3 <= len(labelled) < 17
+    assert "manga-bar" in gids
+
+
+def test_colours_are_okabe_ito_and_every_kind_has_a_distinct_style():
+    colours = {colour for colour, _marker in timeline.KIND_STYLE.values()}
+    assert colours <= set(timeline.OKABE_ITO.values())
+    assert len(set(timeline.KIND_STYLE.values())) == len(timeline.KIND_STYLE)
+
+
+def test_figure_fits_a_960_pixel_slide(data):
+    fig = timeline.timeline_figure(data, AS_OF)
+    width, height = fig.get_size_inches() * timeline.DPI
+    assert width == 960
+    assert height <= 600
+    assert len(fig.axes) == 2
+
+
+def test_svg_is_identical_across_renders_and_undated(data):
+    first = timeline.figure_svg(timeline.timeline_figure(data, AS_OF))
+    second = timeline.figure_svg(timeline.timeline_figure(data, AS_OF))
+    assert first == second
+    assert b"<dc:date>" not in first
+
+
+def test_japanese_titles_render_without_missing_glyph_warnings(broken_copy):
+    folder = broken_copy()
+    episodes = folder / "episodes.csv"
+    episodes.write_text(episodes.read_text().replace("The First Lamp", "最初のランプ"))
+    # pytest turns any "Glyph missing" warning into an error.
+    svg = timeline.figure_svg(timeline.timeline_figure(load_show(folder), AS_OF))
+    assert svg.startswith(b"<?xml")
+
+
+def test_alt_text_describes_run_context_and_wait(data):
+    text = timeline.describe_timeline(data, AS_OF)
+    assert text.startswith("Timeline of Lantern Line: 3 episodes aired weekly on Fridays "
+                           "from 5 April 2019 to 19 April 2019")
+    assert "“The First Lamp”" in text
+    assert "“The Last Lamp”" in text
+    assert "Oct 2018, Series announced" in text
+    assert "7 years and 7 months (2,776 days) have passed since the finale" in text
