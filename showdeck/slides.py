@@ -40,6 +40,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from IPython.display import HTML, display
@@ -56,13 +57,15 @@ FULL_WIDTH_CHARS = 80
 COLUMN_CHARS = 46
 #: Lines of the callout column, characters per callout line, and lines a callout adds
 #: beyond its correction (the verdict line, the source line, the spacing).
-CALLOUT_LINES = 24
+CALLOUT_LINES = 22
 CALLOUT_CHARS = 42
 CALLOUT_EXTRA = 2
 #: The space between paragraphs, in lines.
 PARAGRAPH_GAP = 0.6
 #: Lines of the sources slide and characters per line (its list is set smaller).
 SOURCE_LINES = 17
+#: Lines of a "Will it come back?" list page under its headings.
+OUTLOOK_LINES = 13
 SOURCE_CHARS = 95
 
 VERDICT_LABELS = {
@@ -71,6 +74,8 @@ VERDICT_LABELS = {
     "incorrect": "✗ Incorrect",
     "unverifiable": "? Unverifiable",
 }
+
+T = TypeVar("T")
 
 _SENTENCE_END = re.compile("(?<=[.!?\u2026])[\"'\u201d\u2019)\\]]*\\s+")
 
@@ -296,18 +301,23 @@ def callout(located: LocatedClaim, data: ShowData) -> str:
     )
 
 
-def _callout_groups(claims: list[LocatedClaim], data: ShowData) -> list[list[LocatedClaim]]:
-    """Claims split into runs whose callouts fit one column; always at least one run."""
-    groups: list[list[LocatedClaim]] = [[]]
+def pack(items: Iterable[tuple[T, float]], budget: float) -> list[list[T]]:
+    """Items (each with the lines it takes) split, in order, into pages of at most `budget`
+    lines; an item taller than a page gets a page of its own. Always at least one page."""
+    groups: list[list[T]] = [[]]
     used = 0.0
-    for claim in claims:
-        lines = _callout_lines(claim.claim, data)
-        if groups[-1] and used + lines > CALLOUT_LINES:
+    for item, lines in items:
+        if groups[-1] and used + lines > budget:
             groups.append([])
             used = 0.0
-        groups[-1].append(claim)
+        groups[-1].append(item)
         used += lines
     return groups
+
+
+def _callout_groups(claims: list[LocatedClaim], data: ShowData) -> list[list[LocatedClaim]]:
+    """Claims split into runs whose callouts fit one column; always at least one run."""
+    return pack(((c, _callout_lines(c.claim, data)) for c in claims), CALLOUT_LINES)
 
 
 def section_pages(data: ShowData, section_id: str) -> list[str]:
@@ -369,8 +379,8 @@ def chart_slide(data: ShowData, as_of: date) -> HTML:
 
 
 def outlook_pages(data: ShowData, as_of: date) -> list[str]:
-    """Page 1: the wait and the sequel status; page 2: the record since and the article's
-    guesses; page 3: what the data cannot know."""
+    """Page 1: the wait and the sequel status; then, on as many pages as each needs, the
+    record since the finale, the article's guesses, and what the data cannot know."""
     view = compute_outlook(data, as_of)
     years = view.span_text
     stats = (
@@ -383,39 +393,51 @@ def outlook_pages(data: ShowData, as_of: date) -> list[str]:
         f"{esc(format_date(view.as_of))}</span></p></div>"
     )
     status_class = view.sequel_status.replace(" ", "-")
-    sources = "; ".join(source_link(s) for s in view.sequel_sources)
+    sequel_cites = cite(view.sequel_sources, source_numbers(data))
     status = (
         f'<div class="sd-status sd-status-{status_class}">'
         f"<p><strong>Season 2: {esc(view.sequel_status)}</strong> "
         f'<span class="sd-status-checked">(checked {esc(format_date(view.sequel_checked))}'
         f")</span></p><p>{esc(view.sequel_note)}</p>"
-        f'<p class="sd-muted">Source: {sources}</p></div>'
+        f'<p class="sd-muted">Sources{sequel_cites}, listed on the sources slides</p></div>'
     )
-    pages = [_heading("Will it come back?", 1, 3) + stats + status]
-
-    record = "".join(
-        f"<li><strong>{esc(event.when)}</strong> · {esc(event.label)} "
-        f'<span class="sd-muted">({"; ".join(source_link(s, s.publisher) for s in event.sources)})'
-        "</span></li>"
+    numbers = source_numbers(data)
+    record: list[tuple[str, float]] = [
+        ((f"<li><strong>{esc(event.when)}</strong> · {esc(event.label)}"
+         f"{cite(event.sources, numbers)}</li>"),
+         math.ceil((len(event.when) + len(event.label) + 12) / FULL_WIDTH_CHARS) + 0.3)
         for event in view.record
-    ) or "<li>Nothing dated after the finale is in the record.</li>"
-    manga = f"<p>{esc(view.manga)}</p>" if view.manga else ""
+    ] or [("<li>Nothing dated after the finale is in the record.</li>", 1.3)]
+    if view.manga:
+        record.append((f'<li class="sd-muted">{esc(view.manga)}</li>',
+                       math.ceil(len(view.manga) / FULL_WIDTH_CHARS) + 0.3))
     published = (f" (published {esc(format_date(view.article_published))})"
                  if view.article_published else "")
-    forecast = "".join(
-        f"<li>“{esc(c.quote)}” <span class=\"sd-verdict\">"
-        f"{esc(VERDICT_LABELS[c.verdict])}</span>: {esc(c.correction)}</li>"
+    forecast = [
+        ((f"<li>“{esc(c.quote)}” <span class=\"sd-verdict\">"
+         f"{esc(VERDICT_LABELS[c.verdict])}</span>: {esc(c.correction)}"
+         f"{cite(data.cited(c.sources), numbers)}</li>"),
+         math.ceil((len(c.quote) + len(c.correction) + 30) / FULL_WIDTH_CHARS) + 0.3)
         for c in view.forecast
-    )
-    forecast_html = (f'<h3>The article guessed{published}</h3><ul class="sd-forecast">'
-                     f"{forecast}</ul>" if forecast else "")
-    pages.append(
-        _heading("What the record says instead", 2, 3)
-        + f'<h3>Since the finale</h3><ul class="sd-record">{record}</ul>{manga}{forecast_html}'
-    )
-    unknowns = "".join(f"<li>{esc(text)}</li>" for text in view.unknowns)
-    pages.append(_heading("What the data cannot know", 3, 3)
-                 + f'<ul class="sd-unknowns">{unknowns}</ul>')
+    ]
+    unknowns = [(f"<li>{esc(text)}</li>", math.ceil(len(text) / FULL_WIDTH_CHARS) + 0.3)
+                for text in view.unknowns]
+    # Each list under its own heading, continued on as many pages as it needs.
+    lists = [
+        ("What the record says instead", "Since the finale", "sd-record", record),
+        ("What the record says instead", f"The article guessed{published}", "sd-forecast",
+         forecast),
+        ("What the data cannot know", "", "sd-unknowns", unknowns),
+    ]
+    bodies = [("Will it come back?", stats + status)]
+    for title, subtitle, kind, items in lists:
+        if not items:
+            continue
+        for group in pack(items, OUTLOOK_LINES):
+            h3 = f"<h3>{subtitle}</h3>" if subtitle else ""
+            bodies.append((title, f'{h3}<ul class="{kind}">{"".join(group)}</ul>'))
+    pages = [_heading(title, number, len(bodies)) + body
+             for number, (title, body) in enumerate(bodies, start=1)]
     return [_slide("sd-outlook", page) for page in pages]
 
 
@@ -439,6 +461,19 @@ def used_sources(data: ShowData) -> list[Source]:
     return [s for s in data.sources.values() if s.id in cited]
 
 
+def source_numbers(data: ShowData) -> dict[str, int]:
+    """Each cited source's number on the sources slides (1-based, in sources.csv order)."""
+    return {s.id: n for n, s in enumerate(used_sources(data), start=1)}
+
+
+def cite(sources: Iterable[Source], numbers: dict[str, int]) -> str:
+    """Compact citations, e.g. [3, 7], each number a link to its source."""
+    refs = [
+        source_link(s, str(numbers[s.id])) for s in sources if s.id in numbers
+    ]
+    return f' <span class="sd-cite">[{", ".join(refs)}]</span>' if refs else ""
+
+
 def _source_item(source: Source) -> tuple[str, float]:
     """One source as a list item, and the lines it takes (title, publisher, date)."""
     meta = esc(source.publisher)
@@ -451,15 +486,7 @@ def _source_item(source: Source) -> tuple[str, float]:
 
 
 def sources_pages(data: ShowData) -> list[str]:
-    items = [_source_item(s) for s in used_sources(data)]
-    groups: list[list[str]] = [[]]
-    used = 0.0
-    for item, lines in items:
-        if groups[-1] and used + lines > SOURCE_LINES:
-            groups.append([])
-            used = 0.0
-        groups[-1].append(item)
-        used += lines
+    groups = pack((_source_item(s) for s in used_sources(data)), SOURCE_LINES)
     pages: list[str] = []
     start = 1
     for number, group in enumerate(groups, start=1):
