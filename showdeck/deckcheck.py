@@ -357,14 +357,25 @@ def notebook_slide_count(
     first remaining cell that is not "skip" or "notes" opens a slide whatever its type, and each
     later "slide" or "subslide" cell opens another. A cell whose outputs are marked as pages,
     {page_key: {"page": i}} in their metadata, adds one sub-slide per page after its first.
+    An executed code cell that displayed nothing makes no slide; a slide it would have opened
+    is opened by the next cell shown.
     """
     count = 0
     started = False
+    pending = False
     for cell in notebook["cells"]:
         metadata = cell.get("metadata", {})
         if set(metadata.get("tags", [])) & set(removed_tags):
             continue
         kind = metadata.get("slideshow", {}).get("slide_type", "-")
+        if (cell.get("cell_type") == "code" and cell.get("execution_count") is not None
+                and not cell.get("outputs")):
+            pending = pending or kind in {"slide", "subslide"}
+            continue
+        if pending and kind in {"-", "fragment"}:
+            kind = "slide"
+        if kind not in {"skip", "notes"}:
+            pending = False
         if not started:
             if kind in {"skip", "notes"}:
                 continue

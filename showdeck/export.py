@@ -133,6 +133,32 @@ class SplitPagesPreprocessor(Preprocessor):
         return split
 
 
+class DropEmptySlidesPreprocessor(Preprocessor):
+    """Drop executed code cells that displayed nothing, so they make no blank slide.
+
+    A cell that shows, say, an article section another show's article lacks outputs nothing.
+    If it started a slide, the next cell kept inherits that start, so the deck's structure holds.
+    Cells that were never executed are left alone.
+    """
+
+    def preprocess(self, nb, resources):
+        kept, pending = [], None
+        for cell in nb.cells:
+            slide_type = cell.metadata.get("slideshow", {}).get("slide_type", "-")
+            if (cell.cell_type == "code" and cell.get("execution_count") is not None
+                    and not cell.get("outputs")):
+                if slide_type in {"slide", "subslide"} and pending != "slide":
+                    pending = slide_type
+                continue
+            if pending and slide_type in {"-", "fragment"}:
+                cell.metadata.setdefault("slideshow", {})["slide_type"] = pending
+            if slide_type not in {"notes", "skip"}:
+                pending = None
+            kept.append(cell)
+        nb.cells = kept
+        return nb, resources
+
+
 def _page_cell(cell, number: int):
     part = copy.deepcopy(cell)
     if "id" in part:

@@ -175,3 +175,19 @@ def test_the_deck_runs_offline_with_notes_hidden_and_a_speaker_view(built_deck, 
     speaker.close()
     assert log.blocked == []
     assert log.page_errors == []
+
+
+@pytest.mark.slow
+def test_the_real_notebook_presents_another_show_without_blank_slides(tmp_path, fixture_show):
+    from tests.conftest import ROOT
+
+    output = tmp_path / "lantern-line.slides.html"
+    build_deck(ROOT / "notebooks" / "akudama_drive_season2.ipynb", fixture_show, output,
+               as_of="2026-11-24", **QUIET)
+    html = output.read_text(encoding="utf-8")
+    slides = re.findall(r"<section\b[^>]*>(.*?)</section>", html, re.DOTALL)
+    shown = [re.sub(r"<aside.*?</aside>|<(?!img)[^>]+>", "", s, flags=re.DOTALL).strip()
+             for s in slides]
+    assert [i for i, content in enumerate(shown) if not content] == []
+    assert "Lantern Line" in html
+    assert "Akudama" not in html

@@ -165,3 +165,29 @@ def test_plain_jupyter_nbconvert_to_slides_still_works(tmp_path, reveal_dist):
     assert "PLAIN-NBCONVERT" in html
     assert external_resources(html) == []
     assert '<script id="reveal-js">' in html
+
+
+def test_cells_that_displayed_nothing_make_no_blank_slide():
+    from showdeck.deckcheck import notebook_slide_count
+    from showdeck.export import DropEmptySlidesPreprocessor
+
+    def code(slide_type, outputs, executed=True):
+        cell = nbformat.v4.new_code_cell(
+            "x", metadata={"slideshow": {"slide_type": slide_type}}, outputs=outputs
+        )
+        cell.execution_count = 1 if executed else None
+        return cell
+
+    shown = [nbformat.v4.new_output("display_data", data={"text/html": "<p>shown</p>"})]
+    nb = nbformat.v4.new_notebook(cells=[
+        code("slide", shown),
+        code("slide", []),          # a section this show lacks: no slide
+        code("notes", []),
+        code("-", shown),           # inherits the dropped slide start
+        code("slide", [], executed=False),  # never run: left alone
+    ])
+    expected = notebook_slide_count(nb)
+    nb, _ = DropEmptySlidesPreprocessor().preprocess(nb, {})
+    kinds = [c.metadata["slideshow"]["slide_type"] for c in nb.cells]
+    assert kinds == ["slide", "slide", "slide"]
+    assert expected == 3
