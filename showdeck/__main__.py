@@ -13,7 +13,7 @@ from showdeck.loader import DataError, ShowData, load_show
 #: Errors whose message is the whole story, by module; the deck modules load only when used.
 EXPECTED_ERRORS = {
     "showdeck.build": "BuildError",
-    "showdeck.export": "AssetsMissing",
+    "showdeck.assets": "AssetsMissing",
     "showdeck.pdf": "PdfError",
 }
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import hashlib
 import json
@@ -16,10 +15,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
-import nbformat
+from showdeck.assets import REPO_ROOT, load_reveal
 
-from showdeck.export import REMOVE_CELL_TAG, REPO_ROOT, export_slides, load_reveal
-from showdeck.loader import load_show
+# nbformat, nbconvert and pydantic load only when a build runs: an unchanged rebuild is
+# answered from the cache key alone, well before they would be needed.
 
 DEFAULT_NOTEBOOK = Path("notebooks/akudama_drive_season2.ipynb")
 #: Bump when the build itself changes in a way the hashed sources do not show.
@@ -106,17 +105,21 @@ def build_deck(
         raise BuildError(msg)
     assets = load_reveal(reveal_dir)
 
+    key = input_key(notebook, data_dir, as_of, assets.version)
+    stamp = cache_dir / f"{output.name}.json"
+    if not force and _up_to_date(output, stamp, key):
+        # The key covers the data, so data that was valid for that deck still is.
+        progress(f"skip      {output} is up to date (inputs unchanged, key {key[:12]}); "
+                 "--force rebuilds")
+        return BuildResult(output=output, key=key, skipped=True, timings=timings)
+
+    from showdeck.export import export_slides
+    from showdeck.loader import load_show
+
     started = time.perf_counter()
     data = load_show(data_dir)
     timings["validate"] = time.perf_counter() - started
     progress(f"validate  {data_dir}: valid ({timings['validate']:.2f} s)")
-
-    key = input_key(notebook, data_dir, as_of, assets.version)
-    stamp = cache_dir / f"{output.name}.json"
-    if not force and _up_to_date(output, stamp, key):
-        progress(f"skip      {output} is up to date (inputs unchanged, key {key[:12]}); "
-                 "--force rebuilds")
-        return BuildResult(output=output, key=key, skipped=True, timings=timings)
 
     progress(f"execute   {notebook} in a fresh kernel, as of {as_of} ...")
     started = time.perf_counter()
@@ -165,50 +168,23 @@ def _up_to_date(output: Path, stamp: Path, key: str) -> bool:
     return recorded.get("key") == key and recorded.get("sha256") == current
 
 
-def inject(nb: nbformat.NotebookNode, **params) -> nbformat.NotebookNode:
-    """A copy of `nb` with a parameters cell after the one tagged `parameters`, hidden in the deck."""
-    try:
-        from showdeck.parameters import inject_parameters
-    except ImportError:
-        inject_parameters = None
-    if inject_parameters is not None:
-        try:
-            nb = inject_parameters(copy.deepcopy(nb), **params)
-        except ValueError as exc:
-            msg = f"cannot set the notebook's parameters: {exc}"
-            raise BuildError(msg) from None
-    else:
-        from papermill.parameterize import parameterize_notebook
-
-        nb = copy.deepcopy(nb)
-        nb.metadata.setdefault("papermill", {})  # papermill expects what its own runner adds
-        for cell in nb.cells:
-            cell.metadata.setdefault("tags", [])
-        kernel = nb.metadata.get("kernelspec", {})
-        nb = parameterize_notebook(
-            nb, params,
-            kernel_name=kernel.get("name", "python3"),
-            language=kernel.get("language", "python"),
-        )
-    for cell in nb.cells:
-        tags = cell.metadata.get("tags", [])
-        if "injected-parameters" in tags:
-            # A fixed id keeps the build reproducible; the tag keeps the cell off the slides.
-            cell.id = "injected-parameters"
-            cell.metadata["tags"] = [*tags, REMOVE_CELL_TAG] if REMOVE_CELL_TAG not in tags else tags
-            cell.metadata.setdefault("slideshow", {})["slide_type"] = "skip"
-    return nb
-
-
-def execute_notebook(notebook: Path, data_dir: Path, as_of: str) -> nbformat.NotebookNode:
+def execute_notebook(notebook: Path, data_dir: Path, as_of: str):
     """Run a parameterized copy of the notebook in a fresh kernel whose cwd is its folder."""
+    import nbformat
     from jupyter_client.kernelspec import NoSuchKernel
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+    from showdeck.parameters import inject_parameters
+
     nb = nbformat.read(notebook, as_version=4)
     folder = notebook.resolve().parent
-    nb = inject(nb, data_dir=os.path.relpath(data_dir.resolve(), folder), as_of=as_of)
+    try:
+        nb = inject_parameters(nb, data_dir=os.path.relpath(data_dir.resolve(), folder),
+                               as_of=as_of)
+    except ValueError as exc:
+        msg = f"{notebook}: cannot set the notebook's parameters: {exc}"
+        raise BuildError(msg) from None
     kernel = nb.metadata.get("kernelspec", {}).get("name", "python3")
     client = NotebookClient(
         nb, timeout=CELL_TIMEOUT_S, kernel_name=kernel, record_timing=False,
@@ -248,7 +224,7 @@ def _kernel_env(scratch: Path, as_of: str) -> dict[str, str]:
     }
 
 
-def _cell_error(notebook: Path, nb: nbformat.NotebookNode, exc) -> str:
+def _cell_error(notebook: Path, nb, exc) -> str:
     for index, cell in enumerate(nb.cells):
         if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
             first = next((line for line in cell.source.splitlines() if line.strip()), "")

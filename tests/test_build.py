@@ -11,6 +11,7 @@ import nbformat
 import pytest
 
 from showdeck.__main__ import main
+from showdeck.assets import AssetsMissing
 from showdeck.build import (
     BuildError,
     build_deck,
@@ -20,7 +21,6 @@ from showdeck.build import (
     input_key,
     resolve_as_of,
 )
-from showdeck.export import AssetsMissing
 from showdeck.loader import DataError
 from tests.conftest import SAMPLE_SLIDES, write_sample_notebook
 

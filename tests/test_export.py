@@ -10,14 +10,9 @@ import nbformat
 import pytest
 from nbformat import v4
 
+from showdeck.assets import AssetsMissing, load_reveal
 from showdeck.build import count_slides, external_resources, images_without_alt
-from showdeck.export import (
-    AssetsMissing,
-    SplitPagesPreprocessor,
-    deck_config,
-    export_slides,
-    load_reveal,
-)
+from showdeck.export import SplitPagesPreprocessor, deck_config, export_slides
 from tests.conftest import ROOT
 
 
