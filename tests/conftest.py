@@ -12,6 +12,16 @@ REAL_SHOW = ROOT / "data" / "akudama-drive"
 FIXTURE_SHOW = ROOT / "tests" / "fixtures" / "lantern-line"
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A browser test never skips silently: a skip there is reported as a failure."""
+    report = yield
+    if report.skipped and item.get_closest_marker("browser") and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"browser tests must not skip: {report.longrepr}"
+    return report
+
+
 @pytest.fixture
 def fixture_show() -> Path:
     return FIXTURE_SHOW
