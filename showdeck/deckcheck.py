@@ -356,7 +356,8 @@ def notebook_slide_count(
     As nbconvert's slides exporter does: cells tagged with one of `removed_tags` are gone; the
     first remaining cell that is not "skip" or "notes" opens a slide whatever its type, and each
     later "slide" or "subslide" cell opens another. A cell whose outputs are marked as pages,
-    {page_key: {"page": i}} in their metadata, adds one sub-slide per page after its first.
+    {page_key: {"page": i}} in their metadata, adds one slide per page after its first, except
+    pages marked {"slide_type": "notes"}.
     An executed code cell that displayed nothing makes no slide; a slide it would have opened
     is opened by the next cell shown.
     """
@@ -384,17 +385,18 @@ def notebook_slide_count(
         elif kind in {"slide", "subslide"}:
             count += 1
         if kind not in {"skip", "notes"}:
-            count += max(len(_pages(cell, page_key)) - 1, 0)
+            later = list(_pages(cell, page_key).values())[1:]
+            count += sum(1 for page_kind in later if page_kind != "notes")
     return count
 
 
-def _pages(cell: Mapping, page_key: str) -> set:
-    """The distinct page numbers marked on a cell's outputs."""
-    pages = set()
+def _pages(cell: Mapping, page_key: str) -> dict:
+    """The distinct pages marked on a cell's outputs, in order, each with its slide type."""
+    pages: dict = {}
     for output in cell.get("outputs", []):
         mark = (output.get("metadata") or {}).get(page_key)
         if isinstance(mark, Mapping) and mark.get("page") is not None:
-            pages.add(mark["page"])
+            pages.setdefault(mark["page"], mark.get("slide_type"))
     return pages
 
 

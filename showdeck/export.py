@@ -37,8 +37,9 @@ class InlineRevealPreprocessor(Preprocessor):
 class SplitPagesPreprocessor(Preprocessor):
     """Split a cell whose outputs are marked as pages into one cell (one slide) per page.
 
-    The first page keeps the cell's slide type; later pages become subslides under it.
-    Outputs without a page mark stay with the page before them.
+    The first page keeps the cell's slide type; later pages become subslides under it, unless
+    a page's mark names its own slide type ({"page": i, "slide_type": "slide" | "subslide" |
+    "notes"}). Outputs without a page mark stay with the page before them.
     """
 
     def preprocess(self, nb, resources):
@@ -53,20 +54,24 @@ class SplitPagesPreprocessor(Preprocessor):
         if cell.cell_type != "code" or not cell.get("outputs"):
             return [cell]
         pages: list[list] = []
+        kinds: list[str | None] = []
         seen: list = []
         for output in cell.outputs:
-            page = output.get("metadata", {}).get(PAGE_KEY, {}).get("page")
+            mark = output.get("metadata", {}).get(PAGE_KEY, {})
+            page = mark.get("page")
             if page is not None and page not in seen:
                 seen.append(page)
                 pages.append([])
+                kinds.append(mark.get("slide_type"))
             if not pages:
                 pages.append([])
+                kinds.append(None)
             pages[-1].append(output)
         if len(seen) < 2:
             return [cell]
         split = []
-        for number, outputs in enumerate(pages):
-            part = copy.deepcopy(cell) if number == 0 else _page_cell(cell, number)
+        for number, (outputs, kind) in enumerate(zip(pages, kinds, strict=True)):
+            part = copy.deepcopy(cell) if number == 0 else _page_cell(cell, number, kind)
             part.outputs = outputs
             split.append(part)
         return split
@@ -98,11 +103,11 @@ class DropEmptySlidesPreprocessor(Preprocessor):
         return nb, resources
 
 
-def _page_cell(cell, number: int):
+def _page_cell(cell, number: int, kind: str | None = None):
     part = copy.deepcopy(cell)
     if "id" in part:
         part.id = f"{cell.id}-p{number + 1}"
-    part.metadata.setdefault("slideshow", {})["slide_type"] = "subslide"
+    part.metadata.setdefault("slideshow", {})["slide_type"] = kind or "subslide"
     # Only the first page may show the source; the rest are pure output.
     part.metadata["transient"] = {"remove_source": True}
     return part

@@ -25,7 +25,7 @@ CSS classes (styled by the deck's theme; `notebook_style` is a fallback for the 
   ``sd-status`` plus ``sd-status-announced`` or ``sd-status-not-announced``,
   ``sd-status-checked``, ``sd-record``, ``sd-forecast``, ``sd-unknowns``, ``sd-muted``.
 - sources: ``ol.sd-source-list`` of ``li.sd-source`` (with ``sd-source-meta``).
-- speaker notes: ``sd-notes``.
+- speaker notes: ``sd-notes`` (hidden on slides, set apart in the notebook).
 
 Pagination assumes the theme's body text is about 22 px on a 960x700 slide (about 80
 characters a line at full width, 46 beside the callouts) and the callouts about 16 px.
@@ -360,6 +360,22 @@ def show_section(data: ShowData, section_id: str) -> None:
         show_pages(section_pages(data, section_id))
 
 
+def show_article(data: ShowData, as_of: date, show: Callable[..., object] = display) -> None:
+    """Every section of the article, in order, whatever sections this show's article has.
+
+    Each page is one display output marked ``{"showdeck": {"page": i, "slide_type": t}}``: a
+    section's first page opens a new slide, its later pages are vertical sub-slides, and its
+    speaker notes follow its first page as a ``notes`` page.
+    """
+    number = itertools.count(1)
+    for section in data.article.sections:
+        for index, page in enumerate(section_pages(data, section.id)):
+            kind = "slide" if index == 0 else "subslide"
+            show(HTML(page), metadata={"showdeck": {"page": next(number), "slide_type": kind}})
+            if index == 0 and (notes := speaker_notes(data, section.id, as_of)) is not None:
+                show(notes, metadata={"showdeck": {"page": next(number), "slide_type": "notes"}})
+
+
 # The chart.
 
 
@@ -592,6 +608,8 @@ NOTEBOOK_CSS = """
 .sd-page-count, .sd-muted, .sd-source-meta, .sd-topic { opacity: 0.7; font-size: 0.85em; }
 .sd-chart img { max-width: 100%; height: auto; }
 .sd-stat-number { font-size: 2.2em; font-weight: bold; margin-right: 0.4em; }
+.sd-notes { border-left: 3px dashed #999; padding-left: 0.8em; font-size: 0.85em; opacity: 0.8; }
+.sd-notes::before { content: "Speaker notes"; font-weight: bold; }
 """
 
 

@@ -186,3 +186,22 @@ def test_cells_that_displayed_nothing_make_no_blank_slide():
     kinds = [c.metadata["slideshow"]["slide_type"] for c in nb.cells]
     assert kinds == ["slide", "slide", "slide"]
     assert expected == 3
+
+
+def test_pages_may_name_their_own_slide_type():
+    def page(number, kind):
+        return v4.new_output(
+            "display_data", data={"text/html": f"<p>page {number}</p>"},
+            metadata={"showdeck": {"page": number, "slide_type": kind}},
+        )
+
+    cell = v4.new_code_cell("show", metadata={"slideshow": {"slide_type": "slide"}},
+                            outputs=[page(1, "slide"), page(2, "notes"), page(3, "subslide"),
+                                     page(4, "slide")])
+    parts = SplitPagesPreprocessor.split_cell(cell)
+    assert [p.metadata["slideshow"]["slide_type"] for p in parts] == [
+        "slide", "notes", "subslide", "slide"
+    ]
+    assert [p.outputs[0]["data"]["text/html"] for p in parts] == [
+        f"<p>page {n}</p>" for n in range(1, 5)
+    ]

@@ -240,3 +240,21 @@ def test_notes_for_a_section_repeat_its_verdicts(data):
 
 def test_no_notes_for_a_section_the_article_lacks(data):
     assert slides.speaker_notes(data, "plotline", AS_OF) is None
+
+
+def test_show_article_opens_a_slide_per_section_with_its_notes(fixture_show):
+    from datetime import date
+
+    from showdeck import load_show
+    from showdeck.slides import show_article
+
+    data = load_show(fixture_show)
+    shown: list[tuple[str, dict]] = []
+    show_article(data, date(2026, 11, 24), show=lambda obj, metadata: shown.append(
+        (obj.data, metadata["showdeck"])))
+    kinds = [mark["slide_type"] for _, mark in shown]
+    assert kinds == ["slide", "notes"] * len(data.article.sections)
+    assert [mark["page"] for _, mark in shown] == list(range(1, len(shown) + 1))
+    for (page, _), section in zip(shown[::2], data.article.sections, strict=True):
+        assert f'data-section="{section.id}"' in page
+    assert all('class="sd-notes"' in notes for notes, _ in shown[1::2])
