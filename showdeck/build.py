@@ -9,7 +9,8 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -113,7 +114,6 @@ def build_deck(
                  "--force rebuilds")
         return BuildResult(output=output, key=key, skipped=True, timings=timings)
 
-    from showdeck.export import export_slides
     from showdeck.loader import load_show
 
     started = time.perf_counter()
@@ -123,7 +123,10 @@ def build_deck(
 
     progress(f"execute   {notebook} in a fresh kernel, as of {as_of} ...")
     started = time.perf_counter()
-    executed = execute_notebook(notebook, data_dir, as_of)
+    with running_kernel(notebook, as_of) as kernel:
+        from showdeck.export import export_slides  # loads while the kernel boots
+
+        executed = execute_notebook(notebook, data_dir, as_of, kernel)
     timings["execute"] = time.perf_counter() - started
     progress(f"execute   done: {len(executed.cells)} cells in {timings['execute']:.2f} s")
 
@@ -168,10 +171,48 @@ def _up_to_date(output: Path, stamp: Path, key: str) -> bool:
     return recorded.get("key") == key and recorded.get("sha256") == current
 
 
-def execute_notebook(notebook: Path, data_dir: Path, as_of: str):
-    """Run a parameterized copy of the notebook in a fresh kernel whose cwd is its folder."""
-    import nbformat
+@contextmanager
+def running_kernel(notebook: Path, as_of: str) -> Iterator[object]:
+    """A fresh kernel for `notebook`, started at once and shut down on exit.
+
+    Starting it before the build imports nbformat, nbclient and nbconvert lets the kernel boot
+    on another core while those load: they take about as long as the kernel does.
+    """
     from jupyter_client.kernelspec import NoSuchKernel
+    from jupyter_client.manager import KernelManager
+
+    metadata = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
+    kernel = metadata.get("kernelspec", {}).get("name", "python3")
+    with tempfile.TemporaryDirectory(prefix="showdeck-") as scratch:
+        manager = KernelManager(kernel_name=kernel)
+        try:
+            manager.start_kernel(
+                cwd=str(notebook.resolve().parent),
+                env=_kernel_env(Path(scratch), as_of),
+                # No history database; no transport warning on stderr.
+                extra_arguments=["--HistoryManager.hist_file=:memory:",
+                                 "--IPKernelApp.log_level=ERROR"],
+            )
+        except (NoSuchKernel, RuntimeError, OSError) as exc:
+            msg = (f"{notebook}: could not start kernel {kernel!r}: {type(exc).__name__}: "
+                   f"{exc}; run `make setup` to install the pinned kernel")
+            raise BuildError(msg) from None
+        try:
+            yield manager
+        finally:
+            manager.shutdown_kernel(now=True)
+
+
+def execute_notebook(notebook: Path, data_dir: Path, as_of: str, kernel=None):
+    """Run a parameterized copy of the notebook in a fresh kernel whose cwd is its folder.
+
+    `kernel` is a manager from `running_kernel`; without one, a kernel is started here.
+    """
+    if kernel is None:
+        with running_kernel(notebook, as_of) as started:
+            return execute_notebook(notebook, data_dir, as_of, started)
+
+    import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
@@ -185,29 +226,25 @@ def execute_notebook(notebook: Path, data_dir: Path, as_of: str):
     except ValueError as exc:
         msg = f"{notebook}: cannot set the notebook's parameters: {exc}"
         raise BuildError(msg) from None
-    kernel = nb.metadata.get("kernelspec", {}).get("name", "python3")
-    client = NotebookClient(
-        nb, timeout=CELL_TIMEOUT_S, kernel_name=kernel, record_timing=False,
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],  # not its transport warning
-        resources={"metadata": {"path": str(folder)}},
-    )
-    with tempfile.TemporaryDirectory(prefix="showdeck-") as scratch:
-        env = _kernel_env(Path(scratch), as_of)
-        try:
-            client.execute(env=env)
-        except CellExecutionError as exc:
-            raise BuildError(_cell_error(notebook, nb, exc)) from None
-        except CellTimeoutError:
-            msg = (f"{notebook}: a cell ran longer than {CELL_TIMEOUT_S} s; "
-                   "find the slow cell with `jupyter lab` and make it faster")
-            raise BuildError(msg) from None
-        except DeadKernelError as exc:
-            msg = f"{notebook}: the kernel died while running the notebook ({exc})"
-            raise BuildError(msg) from None
-        except (NoSuchKernel, RuntimeError, OSError) as exc:  # the kernel did not start
-            msg = (f"{notebook}: could not run the notebook in kernel {kernel!r}: "
-                   f"{type(exc).__name__}: {exc}; run `make setup` to install the pinned kernel")
-            raise BuildError(msg) from None
+    client = NotebookClient(nb, km=kernel, timeout=CELL_TIMEOUT_S, record_timing=False,
+                            resources={"metadata": {"path": str(folder)}})
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        raise BuildError(_cell_error(notebook, nb, exc)) from None
+    except CellTimeoutError:
+        msg = (f"{notebook}: a cell ran longer than {CELL_TIMEOUT_S} s; "
+               "find the slow cell with `jupyter lab` and make it faster")
+        raise BuildError(msg) from None
+    except DeadKernelError as exc:
+        msg = f"{notebook}: the kernel died while running the notebook ({exc})"
+        raise BuildError(msg) from None
+    except RuntimeError as exc:  # the kernel started but never answered
+        msg = f"{notebook}: the kernel did not answer: {exc}; run `make setup` and try again"
+        raise BuildError(msg) from None
+    finally:
+        if client.kc is not None:
+            client.kc.stop_channels()
     return nb
 
 
