@@ -60,6 +60,8 @@ COLUMN_CHARS = 46
 CALLOUT_LINES = 22
 CALLOUT_CHARS = 42
 CALLOUT_EXTRA = 2
+#: Characters per line of a callout's smaller source line.
+SOURCE_LINE_CHARS = 52
 #: The space between paragraphs, in lines.
 PARAGRAPH_GAP = 0.6
 #: Lines of the sources slide and characters per line (its list is set smaller).
@@ -221,8 +223,9 @@ def sentence_units(section: ArticleSection, located: list[LocatedClaim]) -> list
 
 def _callout_lines(claim: Claim, data: ShowData) -> float:
     sources = sum(len(s.publisher) + 2 for s in data.cited(claim.sources)) + 8
+    # The source line is set smaller than the correction: about 0.8 of its line height.
     return (math.ceil(len(claim.correction) / CALLOUT_CHARS)
-            + math.ceil(sources / CALLOUT_CHARS) + CALLOUT_EXTRA)
+            + 0.8 * math.ceil(sources / SOURCE_LINE_CHARS) + CALLOUT_EXTRA)
 
 
 def _claims_in(units: list[Unit], located: list[LocatedClaim]) -> list[LocatedClaim]:
