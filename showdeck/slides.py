@@ -391,7 +391,7 @@ def chart_slide(data: ShowData, as_of: date) -> HTML:
         f'<figure class="sd-chart"><img alt="{esc(alt)}" width="{width}" height="{height}" '
         f'src="{timeline.svg_data_uri(fig)}"></figure>'
     )
-    return HTML(_slide("sd-chart-slide", body))
+    return HTML(_slide("sd-chart-slide", _heading("Airing timeline", 1, 1) + body))
 
 
 # Will it come back?

@@ -178,7 +178,8 @@ def test_a_section_the_article_lacks_shows_nothing(data, monkeypatch):
 
 def test_chart_slide_is_an_svg_image_with_alt_text(data):
     html = slides.chart_slide(data, AS_OF).data
-    assert html.startswith('<div class="sd-slide sd-chart-slide"><figure class="sd-chart">')
+    assert html.startswith('<div class="sd-slide sd-chart-slide"><h2>Airing timeline</h2>'
+                           '<figure class="sd-chart">')
     assert 'alt="Timeline of Lantern Line: 3 episodes aired weekly on Fridays' in html
     assert 'src="data:image/svg+xml;base64,' in html
     assert 'width="960"' in html
