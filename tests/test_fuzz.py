@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from showdeck import DataError, load_show
+from showdeck import DataError, load_show, slides
 from showdeck.loader import DATA_FILES
 
 from .conftest import FIXTURE_SHOW
@@ -33,6 +38,41 @@ HOSTILE = [
     "",
 ]
 
+TEXT_COLUMNS = {"title", "label", "topic", "correction", "publisher", "note"}
+
+
+def inject_text(name: str, text: str, hostile: str) -> str:
+    """`text` with `hostile` added to every free-text field, keeping the file's format valid."""
+    if name.endswith(".csv"):
+        rows = list(csv.reader(io.StringIO(text)))
+        header = rows[0]
+        for row in rows[1:]:
+            for i, column in enumerate(header):
+                if column in TEXT_COLUMNS:
+                    row[i] = f"{row[i]} {hostile}"
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        return out.getvalue()
+    if name.endswith(".toml"):
+        return re.sub(r'^(english|name|note) = "(.*)"$',
+                      lambda m: f"{m[1]} = {json.dumps(m[2] + ' ' + hostile)}", text,
+                      flags=re.MULTILINE)
+    return "\n".join(line + " " + hostile if line and line[0].isalpha() else line
+                     for line in text.splitlines()) + "\n"
+
+
+def assert_renders_inert(data) -> None:
+    """Whatever text made it into the data, the slides show it as text, never as markup."""
+    pages = [page for section in data.article.sections
+             for page in slides.section_pages(data, section.id)]
+    pages += slides.sources_pages(data) + slides.outlook_pages(data, date(2026, 11, 24))
+    pages += [slides.title_slide(data, date(2026, 11, 24)).data, slides.agenda_slide(data).data]
+    for page in pages:
+        assert "<script" not in page
+        assert "<img src=x" not in page
+        assert 'href="javascript:' not in page
+
+
 cell = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=30))
 
 
@@ -45,9 +85,12 @@ def mangled(draw) -> tuple[str, bytes]:
     kind = draw(
         st.sampled_from(
             ["truncate", "drop_line", "dup_line", "replace_cell", "replace_line", "encoding",
-             "bom", "bytes"]
+             "bom", "bytes", "inject"]
         )
     )
+    if kind == "inject":
+        # Hostile text in a free-text field, the file otherwise valid: it must load and stay inert.
+        return name, inject_text(name, text, draw(st.sampled_from(HOSTILE[:3]))).encode()
     if kind == "truncate":
         text = text[: draw(st.integers(0, len(text)))]
     elif kind == "drop_line":
@@ -84,10 +127,11 @@ def test_mangled_data_loads_or_raises_data_error(damage):
         for name, content in damage:
             (folder / name).write_bytes(content)
         try:
-            load_show(folder)
+            data = load_show(folder)
         except DataError as exc:
             problems = exc.problems
         else:
+            assert_renders_inert(data)
             return
     assert problems, "a DataError always lists its problems"
     for problem in problems:
