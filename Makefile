@@ -11,7 +11,7 @@ DECK := build/akudama-drive-season-2.slides.html
 PDF := build/akudama-drive-season-2.pdf
 DATA ?= data/akudama-drive
 
-.PHONY: all setup slides pdf test bench lint check lock clean
+.PHONY: all setup slides pdf test bench lint strip check lock clean
 
 all: slides
 
@@ -55,7 +55,12 @@ test: setup
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(PY) -m ruff check showdeck tests notebooks
+	$(PY) -m ruff check showdeck tests notebooks scripts
+	$(VENV)/bin/nbstripout --verify notebooks/*.ipynb
+
+# The notebook is committed without outputs; the build executes it.
+strip: $(STAMP)
+	$(VENV)/bin/nbstripout notebooks/*.ipynb
 
 bench: setup
 	$(PY) scripts/bench.py
