@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 import tomllib
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from showdeck.errors import ShowdeckError
 from showdeck.model import (
     Article,
     ArticleSection,
@@ -59,7 +61,7 @@ class Problem:
         return f"{where}:{field} {self.message}"
 
 
-class DataError(Exception):
+class DataError(ShowdeckError):
     """The data folder is invalid; `problems` lists everything found, not just the first."""
 
     def __init__(self, folder: Path, problems: list[Problem]) -> None:
@@ -111,7 +113,8 @@ class _Collector:
         for err in exc.errors():
             field = ".".join(str(part) for part in err["loc"]) or None
             message = err["msg"].removeprefix("Value error, ")
-            if err["type"] not in {"missing", "extra_forbidden"} and "input" in err:
+            # Our own validators already quote the value; pydantic's messages do not.
+            if err["type"] not in {"missing", "extra_forbidden", "value_error"} and "input" in err:
                 message += f" (got {_short(err['input'])})"
             where = line(field or "") if callable(line) else line
             self.add(file, where, field, message)
@@ -146,7 +149,8 @@ def _read_table(
     if text is None:
         return []
     text = text.removeprefix("\ufeff")
-    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    # newline="" keeps csv's own line counting: str.splitlines would also split on \x0c, \u2028...
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, M]] = []
     seen: dict[str, int] = {}
     try:
@@ -196,19 +200,29 @@ def _read_table(
 
 
 def _toml_line(text: str, dotted: str) -> int | None:
-    """Best-effort line of a TOML key, so errors point near the culprit."""
-    dotted = ".".join(p for p in dotted.split(".") if not p.isdigit())
-    if not dotted:
+    """The line of a key in show.toml, e.g. "run.first_air" or "staff.2.name" (the third
+    [[staff]] table); the line of its table when the key is missing; None if neither is found."""
+    parts = [p for p in dotted.split(".") if p]
+    if not parts:
         return None
-    leaf = dotted.split(".")[-1]
-    parent = dotted.split(".")[0]
-    pattern = re.compile(rf"^\s*{re.escape(leaf)}\s*=", re.MULTILINE)
-    table = re.compile(rf"^\s*\[\[?{re.escape(parent)}\]\]?\s*$", re.MULTILINE)
-    start = 0
-    if "." in dotted and (m := table.search(text)):
-        start = m.end()
-    m = pattern.search(text, start) or pattern.search(text)
-    return text.count("\n", 0, m.start()) + 1 if m else None
+    lines = text.splitlines()
+
+    def find_key(key: str, start: int, end: int) -> int | None:
+        pattern = re.compile(rf"\s*{re.escape(key)}\s*=")
+        return next((i + 1 for i in range(start, end) if pattern.match(lines[i])), None)
+
+    headers = [i for i, line in enumerate(lines) if re.match(r"\s*\[", line)]
+    if len(parts) == 1:
+        return find_key(parts[0], 0, headers[0] if headers else len(lines))
+    name, rest = parts[0], parts[1:]
+    index = int(rest.pop(0)) if rest[0].isdigit() else 0
+    own = [i for i in headers
+           if re.fullmatch(rf"\s*\[\[?{re.escape(name)}\]\]?\s*(#.*)?", lines[i])]
+    if index >= len(own):
+        return None
+    start = own[index] + 1
+    end = next((i for i in headers if i >= start), len(lines))
+    return (find_key(rest[0], start, end) if rest else None) or own[index] + 1
 
 
 def _load_show_record(folder: Path, out: _Collector) -> tuple[Show | None, str]:
@@ -328,6 +342,9 @@ def load_show(folder: str | Path) -> ShowData:
     if episodes_complete:
         _check_episodes(show, show_text, episodes, out)
     _check_claims(article, claims, out)
+    if show is not None and show.id != folder.resolve().name:
+        out.add(SHOW_FILE, _toml_line(show_text, "id"), "id",
+                f"the show id {show.id!r} must be its folder's name, {folder.resolve().name!r}")
     if show is not None and show.article.source not in source_ids and sources:
         out.add(SHOW_FILE, _toml_line(show_text, "article.source"), "article.source",
                 f"unknown source {show.article.source!r}; add it to {SOURCES_FILE}")
@@ -369,7 +386,8 @@ def show_citations(show: Show) -> list[tuple[str, list[str]]]:
         if part is not None:
             found.append((f"{name}.sources", part.sources))
     for name in ("studios", "staff", "broadcasters", "distributors"):
-        found.extend((f"{name}.sources", item.sources) for item in getattr(show, name))
+        found.extend((f"{name}.{i}.sources", item.sources)
+                     for i, item in enumerate(getattr(show, name)))
     return found
 
 

@@ -35,7 +35,7 @@ def test_check_on_broken_copy_lists_every_problem_without_traceback(broken_copy)
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     assert f"error: invalid show data in {folder} (2 problems):" in result.stderr
-    assert "episodes.csv:3: air_date: expected an ISO date YYYY-MM-DD, got 'April 12'" in (
+    assert "  episodes.csv:3: air_date: expected an ISO date YYYY-MM-DD, got 'April 12'\n" in (
         result.stderr
     )
     assert "claims.csv:3: verdict:" in result.stderr

@@ -122,7 +122,7 @@ def mangled(draw) -> tuple[str, bytes]:
 @given(damage=st.lists(mangled(), min_size=1, max_size=3))
 def test_mangled_data_loads_or_raises_data_error(damage):
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "show"
+        folder = Path(tmp) / FIXTURE_SHOW.name
         shutil.copytree(FIXTURE_SHOW, folder)
         for name, content in damage:
             (folder / name).write_bytes(content)

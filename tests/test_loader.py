@@ -10,6 +10,8 @@ import pytest
 from showdeck import DataError, load_show
 from showdeck.loader import parse_article
 
+from .conftest import FIXTURE_SHOW, REAL_SHOW
+
 
 def problems_of(folder: Path) -> list[str]:
     with pytest.raises(DataError) as info:
@@ -64,7 +66,43 @@ def test_blank_text_is_rejected(broken_copy):
 def test_blank_text_in_toml_is_rejected(broken_copy):
     folder = broken_copy()
     edit(folder / "show.toml", 'name = "Aoi Example"', 'name = "  "')
-    assert "show.toml:20: staff.0.name: must not be blank (got '  ')" in problems_of(folder)
+    assert "show.toml:20: staff.0.name: must not be blank" in problems_of(folder)
+
+
+def test_toml_problem_names_the_line_inside_an_array_of_tables(broken_copy):
+    folder = broken_copy(REAL_SHOW)
+    text = (folder / "show.toml").read_text(encoding="utf-8")
+    line = text[: text.index('name = "Rui Komatsuzaki"')].count("\n") + 1
+    edit(folder / "show.toml", 'name = "Rui Komatsuzaki"', 'name = ""')
+    assert problems_of(folder) == [f"show.toml:{line}: staff.2.name: must not be blank"]
+
+
+def test_unknown_source_in_an_array_of_tables_names_its_entry(broken_copy):
+    folder = broken_copy(REAL_SHOW)
+    text = (folder / "show.toml").read_text(encoding="utf-8")
+    start = text.index('name = "Maiko Iuchi"')
+    line = text[:start].count("\n") + 2
+    edit(folder / "show.toml", 'name = "Maiko Iuchi"\nsources = ["', 'name = "Maiko Iuchi"\nsources = ["ghost", "')
+    assert problems_of(folder) == [
+        f"show.toml:{line}: staff.8.sources: unknown source 'ghost'; add it to sources.csv"
+    ]
+
+
+def test_show_id_is_its_folder_name(tmp_path):
+    import shutil
+
+    folder = tmp_path / "another-name"
+    shutil.copytree(FIXTURE_SHOW, folder)
+    assert problems_of(folder) == [
+        "show.toml:2: id: the show id 'lantern-line' must be its folder's name, 'another-name'"
+    ]
+
+
+def test_csv_line_numbers_survive_unusual_line_breaks(broken_copy):
+    folder = broken_copy()
+    edit(folder / "episodes.csv", "The First Lamp", "The First\u2028Lamp\x0c")
+    edit(folder / "episodes.csv", "2019-04-12", "2019-04-99")
+    assert any(p.startswith("episodes.csv:3: air_date: impossible date") for p in problems_of(folder))
 
 
 def test_required_toml_key_missing_names_the_key(broken_copy):
