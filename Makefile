@@ -16,7 +16,7 @@ DATA ?= data/akudama-drive
 all: slides
 
 # Python environment: exact pins, then the package itself in editable mode.
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml | $(SYS_STAMP)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
@@ -24,11 +24,12 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $@
 
 # reveal.js from the npm registry, at the version in package-lock.json.
-$(NODE_STAMP): package.json package-lock.json
+$(NODE_STAMP): package.json package-lock.json | $(SYS_STAMP)
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Chromium and a Japanese font from Debian (apt-get as root, else an instruction).
+# Python's venv, npm, Chromium and a Japanese font from Debian (apt-get as root, else an
+# instruction); first, since the other steps need them.
 $(SYS_STAMP): scripts/install-system-deps
 	bash scripts/install-system-deps
 	mkdir -p build && touch $@
@@ -37,11 +38,10 @@ $(SYS_STAMP): scripts/install-system-deps
 $(NBCONVERT_CONFIG): jupyter_nbconvert_config.py $(STAMP)
 	install -D -m 644 $< $@
 
-setup: $(STAMP) $(NODE_STAMP) $(SYS_STAMP) $(NBCONVERT_CONFIG)
+setup: $(SYS_STAMP) $(STAMP) $(NODE_STAMP) $(NBCONVERT_CONFIG)
 
-$(DECK): setup
-	$(PY) -m showdeck build --data $(DATA) --output $@
-
+# Always ask the builder: its content hash of every input (as-of date included) decides whether
+# the deck is rebuilt, which file timestamps cannot.
 slides: setup
 	$(PY) -m showdeck build --data $(DATA) --output $(DECK)
 

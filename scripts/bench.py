@@ -9,7 +9,6 @@ import argparse
 import json
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -127,19 +126,27 @@ def main() -> int:
 
     build = ROOT / "build"
     build.mkdir(exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="showdeck-bench-"))
+    with tempfile.TemporaryDirectory(prefix="showdeck-bench-") as scratch:
+        result = measure(Path(scratch), args.runs, args.as_of)
+    (build / "bench.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(table(result))
+    return 0
+
+
+def measure(work: Path, runs: int, as_of: str) -> dict:
+    """Every measurement, with scratch files under `work`."""
     deck = work / "deck.slides.html"
     env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
     ours = [str(BIN / "python"), "-m", "showdeck", "build", "--data", str(DATA),
-            "--output", str(deck), "--as-of", args.as_of]
+            "--output", str(deck), "--as-of", as_of]
 
     rows: dict[str, list[float]] = {k: [] for k in ("cold", "nbconvert", "floor", "warm")}
     peaks: dict[str, list[int]] = {"cold": [], "nbconvert": []}
     plain_out = work / "plain"
     floor = work / "floor.py"
     floor.write_text(floor_script(NOTEBOOK), encoding="utf-8")
-    for i in range(args.runs):
-        print(f"run {i + 1}/{args.runs}", file=sys.stderr)
+    for i in range(runs):
+        print(f"run {i + 1}/{runs}", file=sys.stderr)
         deck.unlink(missing_ok=True)
         # --force ignores the content-hash cache: the same work as a build with build/ removed.
         seconds, peak = timed([*ours, "--force"], env=env)
@@ -160,13 +167,13 @@ def main() -> int:
 
     plain = next(plain_out.glob("*.slides.html"))
     ours_html, plain_html = deck.read_text(encoding="utf-8"), plain.read_text(encoding="utf-8")
-    first_ms, walk_ms = browser_times(deck, args.runs)
+    first_ms, walk_ms = browser_times(deck, runs)
     m = {k: median(v) for k, v in rows.items()}
-    result = {
+    return {
         "date": date.today().isoformat(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
                    f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}",
-        "runs": args.runs,
+        "runs": runs,
         "cold_s": m["cold"], "nbconvert_s": m["nbconvert"], "floor_s": m["floor"],
         "warm_s": m["warm"],
         "cold_vs_nbconvert": m["cold"] / m["nbconvert"],
@@ -178,10 +185,6 @@ def main() -> int:
         "peak_mib": median(peaks["cold"]) / 2**20,
         "nbconvert_peak_mib": median(peaks["nbconvert"]) / 2**20,
     }
-    (build / "bench.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(table(result))
-    shutil.rmtree(work, ignore_errors=True)
-    return 0
 
 
 def table(r: dict) -> str:

@@ -341,7 +341,7 @@ def load_show(folder: str | Path) -> ShowData:
     _check_sources_exist(show, show_text, episodes, milestones, claims, source_ids, out)
     if episodes_complete:
         _check_episodes(show, show_text, episodes, out)
-    _check_claims(article, claims, out)
+    _check_claims(article, claims, out, show, show_text)
     if show is not None and show.id != folder.resolve().name:
         out.add(SHOW_FILE, _toml_line(show_text, "id"), "id",
                 f"the show id {show.id!r} must be its folder's name, {folder.resolve().name!r}")
@@ -421,10 +421,16 @@ def _check_episodes(show, show_text, episodes, out) -> None:
                 f"but run.last_air is {run.last_air}")
 
 
-def _check_claims(article: Article | None, claims, out) -> None:
+def _check_claims(article: Article | None, claims, out, show: Show | None = None,
+                  show_text: str = "") -> None:
     if article is None:
         return
     sections = {s.id: s for s in article.sections}
+    for section_id in show.article.forecast_sections if show is not None else ():
+        if section_id not in sections:
+            out.add(SHOW_FILE, _toml_line(show_text, "article.forecast_sections"),
+                    "article.forecast_sections",
+                    f"no article section {section_id!r} (have {', '.join(sections)})")
     for line, claim in claims:
         section = sections.get(claim.section)
         if section is None:

@@ -123,7 +123,10 @@ class Sequel(Sourced):
 
 
 class ArticleRef(Record):
+    """The article the deck presents: its source, and the sections that guess at the future."""
+
     source: Slug
+    forecast_sections: list[Slug] = Field(default_factory=list)
 
 
 class Show(Record):

@@ -19,15 +19,12 @@ MONTH_NAMES = (
 DASH = "\u2013"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-#: The article sections that guess at the future; their claims are the article's forecast.
-FORECAST_SECTIONS = ("renewal-status", "release-date")
-
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def format_date(day: date, precision: Precision = "day", *, long: bool = False) -> str:
+def format_date(day: date, precision: Precision = "day") -> str:
     """'8 Oct 2020', 'Jul 2020' or '2023': never more precise than the record is."""
-    month = (MONTH_NAMES if long else MONTHS)[day.month - 1]
+    month = MONTHS[day.month - 1]
     if precision == "year":
         return str(day.year)
     if precision == "month":
@@ -87,7 +84,6 @@ class RecordedEvent:
 
     when: str
     label: str
-    kind: str
     sources: tuple[Source, ...]
 
 
@@ -95,7 +91,6 @@ class RecordedEvent:
 class Outlook:
     """Everything the "Will it come back?" slide says, computed from the data and the as-of date."""
 
-    show_title: str
     as_of: date
     finale: date
     days_since_finale: int
@@ -127,7 +122,6 @@ def compute_outlook(data: ShowData, as_of: date) -> Outlook:
     days = (as_of - finale).days
     article = data.sources.get(show.article.source)
     return Outlook(
-        show_title=show.title.english,
         as_of=as_of,
         finale=finale,
         days_since_finale=days,
@@ -138,10 +132,9 @@ def compute_outlook(data: ShowData, as_of: date) -> Outlook:
         sequel_note=show.sequel.note,
         sequel_sources=tuple(data.cited(show.sequel.sources)),
         article_published=article.published if article else None,
-        forecast=tuple(c for c in data.claims if c.section in FORECAST_SECTIONS),
+        forecast=tuple(c for c in data.claims if c.section in show.article.forecast_sections),
         record=tuple(
-            RecordedEvent(format_date(m.date, m.precision), m.label, m.kind,
-                          tuple(data.cited(m.sources)))
+            RecordedEvent(format_date(m.date, m.precision), m.label, tuple(data.cited(m.sources)))
             for m in events_after_finale(data, as_of)
         ),
         manga=manga_summary(data, as_of),

@@ -357,12 +357,6 @@ def section_pages(data: ShowData, section_id: str) -> list[str]:
     return pages
 
 
-def show_section(data: ShowData, section_id: str) -> None:
-    """Display a section's pages; a section this show's article lacks displays nothing."""
-    if section_id in {s.id for s in data.article.sections}:
-        show_pages(section_pages(data, section_id))
-
-
 def show_article(data: ShowData, as_of: date, show: Callable[..., object] = display) -> None:
     """Every section of the article, in order, whatever sections this show's article has.
 

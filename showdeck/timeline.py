@@ -115,12 +115,8 @@ def cadence(data: ShowData) -> str:
     return "irregularly" if gaps else "in one go"
 
 
-def airing_timeline(data: ShowData, as_of: date, ax: Axes | None = None) -> Axes:
-    """The broadcast run: one row per episode on a date axis, premiere and finale annotated.
-
-    `as_of` is taken for a signature shared with `context_timeline`; the run itself does not
-    depend on it (the years after the finale are the context panel's).
-    """
+def airing_timeline(data: ShowData, ax: Axes | None = None) -> Axes:
+    """The broadcast run: one row per episode on a date axis, premiere and finale annotated."""
     if ax is None:
         fig = Figure(figsize=(FIGSIZE[0], 3.3), dpi=DPI, layout="constrained",
                      facecolor=BACKGROUND)
@@ -398,11 +394,11 @@ def _label_row(milestones: list[Milestone], left: date, right: date,
         if sum(widths) + gap * (len(texts) - 1) <= span:
             break
     positions: list[float] = []
-    for milestone, width in zip(milestones, widths, strict=True):
+    for index, milestone in enumerate(milestones):
         wanted = float((milestone.date - left).days)
-        positions.append(max(wanted, positions[-1] + gap + widths[len(positions) - 1])
+        # Never closer to the previous label than its width and a gap.
+        positions.append(max(wanted, positions[-1] + gap + widths[index - 1])
                          if positions else wanted)
-        del width
     limit = float(span)
     for index in reversed(range(len(positions))):
         positions[index] = max(0.0, min(positions[index], limit - widths[index]))
@@ -415,7 +411,7 @@ def timeline_figure(data: ShowData, as_of: date) -> Figure:
     fig = Figure(figsize=FIGSIZE, dpi=DPI, layout="constrained", facecolor=BACKGROUND)
     fig.get_layout_engine().set(h_pad=0.08, hspace=0.06)
     run_ax, context_ax = fig.subplots(2, 1, height_ratios=[1.2, 1])
-    airing_timeline(data, as_of, ax=run_ax)
+    airing_timeline(data, ax=run_ax)
     context_timeline(data, as_of, ax=context_ax)
     return fig
 

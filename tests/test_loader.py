@@ -206,6 +206,14 @@ def test_claim_quote_must_occur_verbatim(broken_copy):
     ]
 
 
+def test_forecast_sections_must_exist(broken_copy):
+    folder = broken_copy()
+    edit(folder / "show.toml", 'forecast_sections = ["renewal-status"]',
+         'forecast_sections = ["epilogue"]')
+    (problem,) = problems_of(folder)
+    assert problem.startswith("show.toml:42: article.forecast_sections: no article section 'epilogue'")
+
+
 def test_claim_section_must_exist(broken_copy):
     folder = broken_copy()
     edit(folder / "claims.csv", "director,introduction,", "director,epilogue,")

@@ -25,10 +25,6 @@ def test_dates_are_never_more_precise_than_the_record(precision, expected):
     assert outlook.format_date(date(2020, 10, 8), precision) == expected
 
 
-def test_long_dates_spell_the_month():
-    assert outlook.format_date(date(2020, 7, 1), "month", long=True) == "July 2020"
-
-
 def test_as_of_none_means_today():
     assert outlook.resolve_as_of(None, today=date(2030, 1, 2)) == date(2030, 1, 2)
     assert outlook.resolve_as_of(None) == date.today()
@@ -96,17 +92,21 @@ def test_the_record_holds_only_events_between_finale_and_as_of(broken_copy):
         f.write("stage,2021-12-01,month,stage,Stage play announced,fixture-guide\n"
                 "late,2027-01-01,year,other,Too late,fixture-guide\n")
     view = outlook.compute_outlook(load_show(folder), AS_OF)
-    assert [(e.when, e.label, e.kind) for e in view.record] == [
-        ("Dec 2021", "Stage play announced", "stage")]
+    assert [(e.when, e.label) for e in view.record] == [("Dec 2021", "Stage play announced")]
 
 
-def test_forecast_claims_come_from_the_renewal_and_release_sections(broken_copy):
+def test_forecast_claims_come_from_the_sections_the_data_names(broken_copy):
     folder = broken_copy()
     with (folder / "claims.csv").open("a") as f:
         f.write("no-news,renewal-status,Nothing has been said,sequel,correct,"
                 "Still nothing.,fixture-guide\n")
     view = outlook.compute_outlook(load_show(folder), AS_OF)
     assert [c.id for c in view.forecast] == ["no-news"]
+    show = folder / "show.toml"
+    show.write_text(show.read_text().replace('forecast_sections = ["renewal-status"]',
+                                             'forecast_sections = ["introduction"]'))
+    view = outlook.compute_outlook(load_show(folder), AS_OF)
+    assert [c.id for c in view.forecast] == ["episode-count", "director"]
 
 
 def test_unknowns_say_when_the_status_was_last_checked(data):

@@ -167,15 +167,6 @@ def test_show_pages_tags_each_output_with_its_page_number(data):
                      ("<p>b</p>", {"showdeck": {"page": 2}})]
 
 
-def test_a_section_the_article_lacks_shows_nothing(data, monkeypatch):
-    shown = []
-    monkeypatch.setattr(slides, "show_pages", shown.append)
-    slides.show_section(data, "plotline")
-    assert shown == []
-    slides.show_section(data, "introduction")
-    assert len(shown) == 1
-
-
 def test_chart_slide_is_an_svg_image_with_alt_text(data):
     html = slides.chart_slide(data, AS_OF).data
     assert html.startswith('<div class="sd-slide sd-chart-slide"><h2>Airing timeline</h2>'

@@ -39,31 +39,31 @@ def as_dates(values) -> list[date]:
 
 
 def test_airing_timeline_returns_its_axes_on_a_new_figure(data):
-    ax = timeline.airing_timeline(data, AS_OF)
+    ax = timeline.airing_timeline(data)
     assert isinstance(ax, Axes)
     assert isinstance(ax.figure, Figure)
 
 
 def test_airing_timeline_draws_on_the_axes_it_is_given(data):
     ax = Figure().add_subplot()
-    assert timeline.airing_timeline(data, AS_OF, ax=ax) is ax
+    assert timeline.airing_timeline(data, ax=ax) is ax
 
 
 def test_one_marker_per_episode_at_its_air_date(data):
-    markers = by_gid(timeline.airing_timeline(data, AS_OF), "episodes")
+    markers = by_gid(timeline.airing_timeline(data), "episodes")
     assert as_dates(markers.get_xdata()) == [e.air_date for e in data.episodes]
     assert list(markers.get_ydata()) == [e.number for e in data.episodes]
 
 
 def test_every_episode_is_labelled_with_number_and_title(data):
-    ax = timeline.airing_timeline(data, AS_OF)
+    ax = timeline.airing_timeline(data)
     for episode in data.episodes:
         label = by_gid(ax, f"episode-{episode.number}")
         assert label.get_text() == f"{episode.number} · {episode.title}"
 
 
 def test_premiere_and_finale_are_annotated_and_nothing_else(data):
-    ax = timeline.airing_timeline(data, AS_OF)
+    ax = timeline.airing_timeline(data)
     annotations = [a for a in ax.texts if isinstance(a, Annotation)]
     assert len(annotations) == len(data.episodes) + 2
     premiere, finale = by_gid(ax, "premiere"), by_gid(ax, "finale")
@@ -75,14 +75,14 @@ def test_premiere_and_finale_are_annotated_and_nothing_else(data):
 
 
 def test_x_limits_cover_the_first_and_last_episode(data):
-    low, high = xlim_dates(timeline.airing_timeline(data, AS_OF))
+    low, high = xlim_dates(timeline.airing_timeline(data))
     assert low < data.premiere.air_date
     assert high > data.finale.air_date
     assert (high - low).days < 40  # the run, not the years around it
 
 
 def test_weekly_grid_falls_on_the_broadcast_weekday(data):
-    ax = timeline.airing_timeline(data, AS_OF)
+    ax = timeline.airing_timeline(data)
     ticks = as_dates(ax.get_xticks())
     assert {t.weekday() for t in ticks} == {data.premiere.air_date.weekday()}
     assert {(b - a).days for a, b in itertools.pairwise(ticks)} == {7}
@@ -90,7 +90,7 @@ def test_weekly_grid_falls_on_the_broadcast_weekday(data):
 
 
 def test_title_states_the_cadence(data):
-    title = timeline.airing_timeline(data, AS_OF).get_title(loc="left")
+    title = timeline.airing_timeline(data).get_title(loc="left")
     assert "3 episodes, weekly on Fridays" in title
 
 
