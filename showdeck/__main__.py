@@ -7,15 +7,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from showdeck.browser import BrowserMissing
-from showdeck.loader import DataError, ShowData, load_show
-
-#: Errors whose message is the whole story, by module; the deck modules load only when used.
-EXPECTED_ERRORS = {
-    "showdeck.build": "BuildError",
-    "showdeck.assets": "AssetsMissing",
-    "showdeck.pdf": "PdfError",
-}
+from showdeck.errors import ShowdeckError
+from showdeck.loader import ShowData, load_show
 
 
 def summarize(data: ShowData) -> str:
@@ -84,24 +77,11 @@ def _pdf(args: argparse.Namespace) -> int:
     return 0
 
 
-def _expected_errors() -> tuple[type[Exception], ...]:
-    return tuple(
-        getattr(sys.modules[module], name)
-        for module, name in EXPECTED_ERRORS.items()
-        if module in sys.modules
-    )
-
-
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (DataError, BrowserMissing) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except Exception as exc:
-        if not isinstance(exc, _expected_errors()):
-            raise
+    except ShowdeckError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

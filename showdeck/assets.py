@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from showdeck.errors import ShowdeckError
+
 #: Where `npm ci` puts reveal.js, for an editable install run from the repository.
 REPO_ROOT = Path(__file__).resolve().parent.parent
 REVEAL_FILES = {
@@ -18,7 +20,7 @@ REVEAL_FILES = {
 _SCRIPT_END = re.compile(r"</(script)", re.IGNORECASE)
 
 
-class AssetsMissing(RuntimeError):
+class AssetsMissing(ShowdeckError):
     """reveal.js is not installed where the exporter looks; the message says how to install it."""
 
 

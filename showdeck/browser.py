@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from showdeck.errors import ShowdeckError
+
 #: Flags that keep Chromium from reaching for a network this machine does not have.
 CHROMIUM_ARGS = (
     "--headless=new",
@@ -24,7 +26,7 @@ CHROMIUM_ARGS = (
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 
 
-class BrowserMissing(RuntimeError):
+class BrowserMissing(ShowdeckError):
     """No Chromium to drive; the message says how to install it."""
 
 

@@ -17,21 +17,27 @@ from pathlib import Path
 from typing import ClassVar
 
 from showdeck.assets import REPO_ROOT, load_reveal
+from showdeck.deckcheck import alt_problem
+from showdeck.errors import ShowdeckError
 
-# nbformat, nbconvert and pydantic load only when a build runs: an unchanged rebuild is
-# answered from the cache key alone, well before they would be needed.
+# nbformat, nbclient and nbconvert load only when a build runs: an unchanged rebuild is
+# answered from the cache key alone, well before they would be needed. (pydantic is loaded
+# anyway: the package's __init__ imports the loader.)
 
 DEFAULT_NOTEBOOK = Path("notebooks/akudama_drive_season2.ipynb")
 #: Bump when the build itself changes in a way the hashed sources do not show.
 CACHE_VERSION = "1"
 CELL_TIMEOUT_S = 180
 PACKAGE = Path(__file__).resolve().parent
-#: nbconvert writes this when an image has no alt text; it describes nothing.
-PLACEHOLDER_ALT = "No description has been provided for this image"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class BuildError(Exception):
+class BuildError(ShowdeckError):
     """The deck could not be built; the message names the cause and the fix."""
+
+
+class OutputError(ShowdeckError):
+    """An output file cannot be written where it was asked for; the message names the path."""
 
 
 @dataclass
@@ -46,17 +52,69 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def resolve_as_of(as_of: str | dt.date | None) -> str:
-    """The as-of date as YYYY-MM-DD: today when None; a clear error for a malformed string."""
+def resolve_as_of(as_of: str | dt.date | None, *, today: dt.date | None = None) -> dt.date:
+    """The date the deck speaks for: `today` (default: the real today) when None, else YYYY-MM-DD.
+
+    The one parser of `--as-of` and of the notebook's `as_of` parameter. Only YYYY-MM-DD is
+    accepted, not the other ISO 8601 spellings date.fromisoformat would take ("20250630").
+    """
     if as_of is None:
-        return dt.date.today().isoformat()
+        return today or dt.date.today()
+    if isinstance(as_of, dt.datetime):
+        return as_of.date()
     if isinstance(as_of, dt.date):
-        return as_of.isoformat()
+        return as_of
+    text = str(as_of).strip()
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    msg = (f"--as-of {as_of!r} is not a date; give it as YYYY-MM-DD, e.g. 2025-06-30 "
+           "(or leave it out for today)")
+    raise BuildError(msg)
+
+
+def check_output(path: Path, option: str = "--output") -> None:
+    """Refuse, before any work, an output path that is a folder or whose folder cannot be made."""
+    if path.is_dir():
+        msg = f"{option} {path} is a folder; give the path of the file to write in it"
+        raise OutputError(msg)
+    ancestor = path.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        msg = (f"{option} {path}: cannot create its folder, {ancestor} is a file; "
+               "choose an output path in a folder")
+        raise OutputError(msg)
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        msg = (f"{option} {path}: {ancestor} is not writable; "
+               "choose an output path in a folder you can write to")
+        raise OutputError(msg)
+
+
+def read_notebook_json(notebook: Path) -> dict:
+    """The notebook file's JSON, refused early unless it has the shape of an nbformat 4 notebook.
+
+    A cheap check that needs no nbformat: the full schema is validated when the notebook runs.
+    """
+    fix = "pass --notebook the path of a Jupyter notebook (.ipynb) saved by Jupyter"
     try:
-        return dt.date.fromisoformat(as_of).isoformat()
-    except ValueError:
-        msg = f"--as-of {as_of!r} is not a date; give it as YYYY-MM-DD, e.g. 2025-06-30"
+        nb = json.loads(notebook.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        msg = f"{notebook} is not a notebook: not valid JSON ({exc}); {fix}"
         raise BuildError(msg) from None
+    except OSError as exc:
+        msg = f"cannot read {notebook}: {exc.strerror or exc}; {fix}"
+        raise BuildError(msg) from None
+    cells = nb.get("cells") if isinstance(nb, dict) else None
+    if (not isinstance(nb, dict) or nb.get("nbformat") != 4 or not isinstance(cells, list)
+            or not all(isinstance(c, dict) and isinstance(c.get("cell_type"), str)
+                       for c in cells)):
+        msg = (f"{notebook} is not an nbformat 4 notebook (it needs \"nbformat\": 4 and a list "
+               f"of \"cells\", each with a \"cell_type\"); {fix}")
+        raise BuildError(msg)
+    return nb
 
 
 def input_key(notebook: Path, data_dir: Path, as_of: str, reveal_version: str) -> str:
@@ -98,12 +156,15 @@ def build_deck(
     """
     notebook, data_dir, output = Path(notebook), Path(data_dir), Path(output)
     cache_dir = Path(cache_dir) if cache_dir else output.parent / ".showdeck-cache"
-    as_of = resolve_as_of(as_of)
+    as_of_date = resolve_as_of(as_of)
+    as_of = as_of_date.isoformat()
     timings: dict[str, float] = {}
 
+    check_output(output)
     if not notebook.is_file():
         msg = f"no notebook at {notebook}; pass --notebook with the path of the .ipynb to build"
         raise BuildError(msg)
+    read_notebook_json(notebook)
     assets = load_reveal(reveal_dir)
 
     key = input_key(notebook, data_dir, as_of, assets.version)
@@ -120,6 +181,11 @@ def build_deck(
     data = load_show(data_dir)
     timings["validate"] = time.perf_counter() - started
     progress(f"validate  {data_dir}: valid ({timings['validate']:.2f} s)")
+    finale = data.finale.air_date
+    if as_of_date < finale:
+        msg = (f"--as-of {as_of} is before the finale ({finale}) of {data.show.title.english}; "
+               "choose a date after the run ended")
+        raise BuildError(msg)
 
     progress(f"execute   {notebook} in a fresh kernel, as of {as_of} ...")
     started = time.perf_counter()
@@ -181,8 +247,8 @@ def running_kernel(notebook: Path, as_of: str) -> Iterator[object]:
     from jupyter_client.kernelspec import NoSuchKernel
     from jupyter_client.manager import KernelManager
 
-    metadata = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
-    kernel = metadata.get("kernelspec", {}).get("name", "python3")
+    metadata = read_notebook_json(notebook).get("metadata") or {}
+    kernel = (metadata.get("kernelspec") or {}).get("name", "python3")
     with tempfile.TemporaryDirectory(prefix="showdeck-") as scratch:
         manager = KernelManager(kernel_name=kernel)
         try:
@@ -215,10 +281,21 @@ def execute_notebook(notebook: Path, data_dir: Path, as_of: str, kernel=None):
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    from nbformat import ValidationError
+    from nbformat.reader import NotJSONError
+    from nbformat.reader import reads as read_any_version
 
     from showdeck.parameters import inject_parameters
 
-    nb = nbformat.read(notebook, as_version=4)
+    try:
+        # nbformat.read, but raising on a schema error where read would only log it.
+        nb = nbformat.convert(read_any_version(notebook.read_text(encoding="utf-8")), 4)
+        nbformat.validate(nb)
+    except (NotJSONError, ValidationError, UnicodeDecodeError) as exc:
+        error = str(exc).splitlines()[0]
+        msg = (f"{notebook} is not a valid notebook: {error}; open and save it in Jupyter "
+               "to repair it, or pass --notebook another .ipynb")
+        raise BuildError(msg) from None
     folder = notebook.resolve().parent
     try:
         nb = inject_parameters(nb, data_dir=os.path.relpath(data_dir.resolve(), folder),
@@ -262,11 +339,18 @@ def _kernel_env(scratch: Path, as_of: str) -> dict[str, str]:
 
 
 def _cell_error(notebook: Path, nb, exc) -> str:
-    for index, cell in enumerate(nb.cells):
+    """Name the failing cell as the committed notebook numbers it: the injected cell is not there."""
+    from showdeck.parameters import INJECTED_TAG
+
+    index = 0
+    for cell in nb.cells:
+        injected = INJECTED_TAG in cell.get("metadata", {}).get("tags", [])
         if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
             first = next((line for line in cell.source.splitlines() if line.strip()), "")
-            where = f"cell {index} ({first.strip()[:60]!r})"
+            where = ("the injected parameters cell" if injected else
+                     f"cell {index} (id {cell.get('id', '?')!r}: {first.strip()[:60]!r})")
             break
+        index += not injected
     else:
         where = "a cell"
     return f"{notebook}: {where} raised {exc.ename}: {exc.evalue}"
@@ -319,15 +403,15 @@ def external_resources(html: str) -> list[str]:
     return [u for u in urls if not u.startswith(("data:", "#", "blob:", "about:"))]
 
 
-def images_without_alt(html: str) -> list[str]:
-    """The images with no useful alt text, each shown by the start of its src."""
+def undescribed_images(html: str) -> list[str]:
+    """Each image whose alt text does not describe it (deckcheck's policy), with the reason."""
     scan = _DeckScan()
     scan.feed(html)
-    return [
-        (image.get("src") or "")[:60]
-        for image in scan.images
-        if not (image.get("alt") or "").strip() or image.get("alt") == PLACEHOLDER_ALT
-    ]
+    found = []
+    for image in scan.images:
+        if problem := alt_problem(image.get("alt")):
+            found.append(f"src={(image.get('src') or '')[:60]!r} {problem}")
+    return found
 
 
 def check_deck(html: str) -> None:
@@ -336,9 +420,10 @@ def check_deck(html: str) -> None:
         msg = (f"the deck would load {len(external)} resource(s) from outside the file, e.g. "
                f"{external[0]!r}; embed it (data: URI) instead")
         raise BuildError(msg)
-    if missing := images_without_alt(html):
-        msg = (f"{len(missing)} image(s) without alt text, e.g. src={missing[0]!r}; "
-               "give each one alt text (<img alt=...>, or IPython's Image(..., alt=...))")
+    if undescribed := undescribed_images(html):
+        msg = (f"{len(undescribed)} image(s) without a describing alt text, e.g. the one with "
+               f"{undescribed[0]}; give each one alt text that says what it shows "
+               "(<img alt=...>, or IPython's Image(..., alt=...))")
         raise BuildError(msg)
 
 
@@ -351,8 +436,13 @@ def count_slides(html: str) -> int:
 
 def write_atomic(path: Path, payload: bytes) -> None:
     """Write `payload` to `path` so that readers see the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        msg = (f"cannot write {path}: {exc.strerror or exc}; "
+               "choose an output path in a folder you can write to")
+        raise OutputError(msg) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -360,6 +450,11 @@ def write_atomic(path: Path, payload: bytes) -> None:
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        msg = (f"cannot write {path}: {exc.strerror or exc}; "
+               "choose an output path that is not a folder, in a folder you can write to")
+        raise OutputError(msg) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -4,6 +4,9 @@ Each check takes a Playwright page that already shows the deck (see `open_deck`)
 that showdeck.browser.offline_page keeps of it, and reports what a person would notice: a deck that never starts, a slide that cannot be reached, text that
 runs off the bottom, a broken or undescribed image, speaker notes on screen, a print-out that
 spills a slide over two pages. The functions know nothing about Akudama Drive.
+
+Importing it loads no browser: Playwright is imported only by the checks that drive a page, so
+the pure policies here (alt_problem, pdf_page_count, notebook_slide_count) serve the build too.
 """
 
 from __future__ import annotations
@@ -14,10 +17,10 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-#: How long reveal.js may take to start; a self-contained deck on disk starts in well under 2 s.
-READY_TIMEOUT_MS = 20_000
+#: How long reveal.js may take to start or to lay out its print view. A self-contained deck on
+#: disk starts in well under 2 s; a long deck's print view takes longer, on a slow machine much
+#: longer. A page without reveal.js at all is caught at once, not after this.
+READY_TIMEOUT_MS = 60_000
 #: How long one slide's images may take to finish loading once the slide is shown.
 IMAGE_TIMEOUT_MS = 5_000
 #: Layout rounding: a slide may be this many CSS pixels taller or wider than the deck before
@@ -83,6 +86,8 @@ def wait_ready(page: Any, timeout_ms: int = READY_TIMEOUT_MS) -> list[str]:
     Call after the page's load event (page.goto waits for it): by then a deck whose reveal.js
     could not load has no window.Reveal, and that fails at once instead of after the timeout.
     """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     if page.evaluate("() => typeof window.Reveal") == "undefined":
         return ["reveal.js never loaded: window.Reveal is undefined after the page loaded"]
     try:
@@ -193,6 +198,8 @@ def check_images(page: Any, timeout_ms: int = IMAGE_TIMEOUT_MS) -> list[str]:
 
     Each slide is shown in turn, so images reveal.js loads lazily (data-src) get their chance.
     """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     failures = []
     for s in slides(page):
         page.evaluate("([h, v]) => Reveal.slide(h, v)", [s["h"], s["v"]])
@@ -218,7 +225,11 @@ def check_images(page: Any, timeout_ms: int = IMAGE_TIMEOUT_MS) -> list[str]:
 
 
 def alt_problem(alt: str | None) -> str | None:
-    """Why an alt text does not describe its image, or None when it does."""
+    """Why an alt text does not describe its image, or None when it does.
+
+    The one alt-text policy: the build refuses a deck with such an image, the browser checks
+    report it.
+    """
     if alt is None:
         return "has no alt attribute"
     text = " ".join(alt.split())
@@ -268,6 +279,8 @@ def check_print_view(page: Any, deck: Path) -> list[str]:
     pdfSeparateFragments is on (its default); a slide too tall for a page stretches its
     `.pdf-page` over several sheets. Navigates the page away from the deck.
     """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     # Count in the ordinary view: the print layout clones slides for fragment steps.
     failures = open_deck(page, deck)
     if failures:
@@ -309,7 +322,7 @@ def check_print_view(page: Any, deck: Path) -> list[str]:
 
 
 def pdf_page_count(pdf: bytes) -> int:
-    """Pages in a PDF that Chromium wrote (it writes one /Type /Page object per page)."""
+    """Pages in a PDF that Chromium wrote: one /Type /Page object per page, not /Type /Pages."""
     return len(_PDF_PAGE.findall(pdf))
 
 

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import re
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from showdeck import deckcheck
 from showdeck.browser import offline_page
-from showdeck.build import write_atomic
-
-#: How long reveal.js may take to lay out the print view.
-READY_TIMEOUT_MS = 60_000
+from showdeck.build import check_output, write_atomic
+from showdeck.errors import ShowdeckError
 
 
-class PdfError(Exception):
+class PdfError(ShowdeckError):
     """The PDF could not be printed; the message names the cause and the fix."""
 
 
@@ -27,11 +25,6 @@ class PdfResult:
     seconds: float
 
 
-def count_pdf_pages(payload: bytes) -> int:
-    """Pages in a PDF as Chromium writes it (uncompressed page objects)."""
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", payload))
-
-
 def print_pdf(
     deck: str | Path, output: str | Path, *, progress: Callable[[str], None] = print
 ) -> PdfResult:
@@ -40,31 +33,19 @@ def print_pdf(
     if not deck.is_file():
         msg = f"no deck at {deck}; build it first with `make slides`"
         raise PdfError(msg)
+    check_output(output)
     started = time.perf_counter()
     progress(f"print     {deck} in headless Chromium ...")
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import Error as PlaywrightError
 
-    with offline_page(viewport=(960, 700)) as (page, log):
-        page.goto(deck.resolve().as_uri() + "?print-pdf")
-        try:
-            page.wait_for_function(
-                "document.documentElement.dataset.deckReady === 'pdf'", timeout=READY_TIMEOUT_MS
-            )
-        except PlaywrightTimeout:
-            errors = "; ".join(log.page_errors + log.console_errors) or "no script errors"
-            msg = (f"{deck}: reveal.js never reported its print view ready ({errors}); "
-                   "is it a showdeck deck? rebuild it with `make slides`")
-            raise PdfError(msg) from None
-        page.evaluate("document.fonts.ready.then(() => true)")
-        expected = page.evaluate("document.querySelectorAll('.pdf-page').length")
-        with tempfile.TemporaryDirectory(prefix="showdeck-pdf-") as scratch:
-            tmp = Path(scratch) / output.name
-            page.pdf(path=str(tmp), print_background=True, prefer_css_page_size=True)
-            payload = tmp.read_bytes()
-        if log.blocked:
-            msg = f"{deck} tried to load {log.blocked[0]} while printing; rebuild it with `make slides`"
-            raise PdfError(msg)
-    pages = count_pdf_pages(payload)
+    try:
+        payload, expected = _print(deck, output.name)
+    except PlaywrightError as exc:
+        reason = (exc.message or str(exc)).strip().splitlines()[0]
+        msg = (f"{deck}: headless Chromium could not print it ({reason}); open it in a browser "
+               "to check it is a working deck, rebuild it with `make slides`, and try again")
+        raise PdfError(msg) from None
+    pages = deckcheck.pdf_page_count(payload)
     if expected and pages != expected:
         msg = (f"{deck}: {expected} slides printed as {pages} pages; a slide overflows its page, "
                "shorten it")
@@ -73,3 +54,36 @@ def print_pdf(
     seconds = time.perf_counter() - started
     progress(f"write     {output}, {pages} pages, {len(payload) / 1e6:.2f} MB ({seconds:.2f} s)")
     return PdfResult(output=output, pages=pages, seconds=seconds)
+
+
+def _print(deck: Path, name: str) -> tuple[bytes, int]:
+    """The PDF of the deck's print view, and how many pages reveal.js laid out for it."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    not_a_deck = "is it a showdeck deck? rebuild it with `make slides`"
+    with offline_page(viewport=(960, 700)) as (page, log):
+        url = deckcheck.deck_url(deck, print_view=True)
+        page.goto(url)
+        if page.evaluate("() => typeof window.Reveal") == "undefined":
+            msg = (f"{deck}: reveal.js never reported its print view ready (no reveal.js on "
+                   f"{url}); {not_a_deck}")
+            raise PdfError(msg)
+        try:
+            page.wait_for_function(
+                "document.documentElement.dataset.deckReady === 'pdf'",
+                timeout=deckcheck.READY_TIMEOUT_MS,
+            )
+        except PlaywrightTimeout:
+            errors = "; ".join(log.page_errors + log.console_errors) or "no script errors"
+            msg = f"{deck}: reveal.js never reported its print view ready ({errors}); {not_a_deck}"
+            raise PdfError(msg) from None
+        page.evaluate("document.fonts.ready.then(() => true)")
+        expected = page.evaluate("document.querySelectorAll('.pdf-page').length")
+        with tempfile.TemporaryDirectory(prefix="showdeck-pdf-") as scratch:
+            tmp = Path(scratch) / name
+            page.pdf(path=str(tmp), print_background=True, prefer_css_page_size=True)
+            payload = tmp.read_bytes()
+        if log.blocked:
+            msg = f"{deck} tried to load {log.blocked[0]} while printing; rebuild it with `make slides`"
+            raise PdfError(msg)
+    return payload, expected

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 import re
 import shutil
 from pathlib import Path
@@ -14,12 +16,16 @@ from showdeck.__main__ import main
 from showdeck.assets import AssetsMissing
 from showdeck.build import (
     BuildError,
+    OutputError,
     build_deck,
+    check_deck,
     count_slides,
     external_resources,
-    images_without_alt,
     input_key,
     resolve_as_of,
+    running_kernel,
+    undescribed_images,
+    write_atomic,
 )
 from showdeck.loader import DataError
 from tests.conftest import SAMPLE_SLIDES, write_sample_notebook
@@ -41,7 +47,7 @@ def test_the_deck_holds_every_slide_and_the_data(built_deck):
     assert "as of 2025-01-02" in html
     assert re.search(r'<aside class="notes">.*MARKER-SPEAKER-NOTE', html, re.DOTALL)
     assert external_resources(html) == []
-    assert images_without_alt(html) == []
+    assert undescribed_images(html) == []
     assert 'alt="MARKER-ALT one pixel"' in html
     assert "data_dir =" not in html  # hidden cells stay hidden, injected parameters too
 
@@ -108,9 +114,24 @@ def test_a_failing_cell_is_named_with_its_error(tmp_path, fixture_show):
     nb.cells[4].source = "raise ValueError('MARKER-BOOM')"
     nbformat.write(nb, notebook)
     output = tmp_path / "deck.slides.html"
-    with pytest.raises(BuildError, match=r"cell \d+ .*ValueError: MARKER-BOOM"):
+    # Counted in the notebook as committed, not in the copy with the injected parameters cell.
+    with pytest.raises(BuildError, match=r"cell 4 \(id 'sample-4': \"raise ValueError\('MARKER-BOOM'\)\"\) "
+                                         r"raised ValueError: MARKER-BOOM"):
         build_deck(notebook, fixture_show, output, as_of="2025-01-02", **QUIET)
     assert not output.exists()
+
+
+def test_an_as_of_before_the_finale_is_refused_before_the_notebook_runs(tmp_path, fixture_show):
+    notebook = write_sample_notebook(tmp_path / "deck.ipynb")
+    lines: list[str] = []
+    with pytest.raises(BuildError) as raised:
+        build_deck(notebook, fixture_show, tmp_path / "d.html", as_of="2019-01-01",
+                   progress=lines.append)
+    assert str(raised.value) == (
+        "--as-of 2019-01-01 is before the finale (2019-04-19) of Lantern Line; "
+        "choose a date after the run ended"
+    )
+    assert not any(line.startswith("execute") for line in lines)
 
 
 def test_missing_reveal_assets_name_the_fix(tmp_path, fixture_show):
@@ -124,10 +145,67 @@ def test_a_missing_notebook_is_named(tmp_path, fixture_show):
         build_deck(tmp_path / "nope.ipynb", fixture_show, tmp_path / "d.html", **QUIET)
 
 
-def test_as_of_must_be_a_date():
-    assert resolve_as_of("2025-06-30") == "2025-06-30"
-    with pytest.raises(BuildError, match="YYYY-MM-DD"):
-        resolve_as_of("June 30")
+def test_as_of_is_a_date_and_none_means_today():
+    assert resolve_as_of("2025-06-30") == dt.date(2025, 6, 30)
+    assert resolve_as_of(dt.date(2025, 6, 30)) == dt.date(2025, 6, 30)
+    assert resolve_as_of(None, today=dt.date(2030, 1, 2)) == dt.date(2030, 1, 2)
+    assert resolve_as_of(None) == dt.date.today()
+
+
+@pytest.mark.parametrize("bad", ["June 30", "2025-06-31", "20250630", "2025-06-30T00:00"])
+def test_as_of_must_be_a_date(bad):
+    with pytest.raises(BuildError, match=r"give it as YYYY-MM-DD"):
+        resolve_as_of(bad)
+
+
+def image_deck(alt: str) -> str:
+    pixel = "data:image/png;base64,iVBORw0KGgo="
+    return f'<section><img src="{pixel}" alt="{alt}"></section>'
+
+
+def test_an_image_with_a_placeholder_alt_text_fails_the_deck_check():
+    with pytest.raises(BuildError, match="has a placeholder alt text 'chart'"):
+        check_deck(image_deck("chart"))
+    check_deck(image_deck("Episodes aired per week, April 2019"))
+
+
+def test_the_build_and_the_browser_checks_share_one_alt_text_policy():
+    from showdeck import deckcheck
+
+    for alt in ("chart", "Figure 2", "timeline.png", "", "Episodes aired per week, April 2019"):
+        problem = deckcheck.alt_problem(alt)
+        assert undescribed_images(image_deck(alt)) == (
+            [] if problem is None else [f"src='data:image/png;base64,iVBORw0KGgo=' {problem}"]
+        )
+
+
+def test_writing_where_no_folder_can_be_made_is_an_output_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"cannot write .*a-file/deck\.html: .*a folder you can"):
+        write_atomic(blocker / "deck.html", b"deck")
+
+
+def test_writing_onto_a_folder_is_an_output_error(tmp_path):
+    with pytest.raises(OutputError, match=r"cannot write .*: .*not a folder"):
+        write_atomic(tmp_path, b"deck")
+    assert [p.name for p in tmp_path.iterdir()] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("not json {", "not a notebook: not valid JSON"),
+        ("[1, 2]", "not an nbformat 4 notebook"),
+        (json.dumps({"nbformat": 4, "cells": [3]}), "not an nbformat 4 notebook"),
+    ],
+)
+def test_a_kernel_is_never_started_for_a_file_that_is_not_a_notebook(tmp_path, text, problem):
+    notebook = tmp_path / "deck.ipynb"
+    notebook.write_text(text, encoding="utf-8")
+    with pytest.raises(BuildError, match=f"deck.ipynb is {problem}"), \
+            running_kernel(notebook, "2025-01-02"):
+        pass
 
 
 def test_the_cache_key_covers_data_and_as_of(tmp_path, broken_copy):

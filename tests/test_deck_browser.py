@@ -58,7 +58,12 @@ def deck() -> BuiltDeck:
     try:
         executed = execute_notebook(ROOT / NOTEBOOK, ROOT / DATA, as_of)
     finally:
-        output, _ = build.communicate(timeout=BUILD_TIMEOUT_S)
+        try:
+            output, _ = build.communicate(timeout=BUILD_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            build.kill()
+            output, _ = build.communicate()
+            pytest.fail(f"`{' '.join(command[1:])}` took over {BUILD_TIMEOUT_S} s:\n{output}")
     if build.returncode:
         pytest.fail(f"`{' '.join(command[1:])}` failed ({build.returncode}):\n{output}")
     expected = deckcheck.notebook_slide_count(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -298,3 +300,10 @@ def test_notebook_slide_count_leaves_out_removed_cells() -> None:
 def test_pdf_page_count_ignores_the_pages_tree() -> None:
     pdf = b"<< /Type /Pages /Count 2 >> << /Type /Page >> << /Type/Page /Parent 1 0 R >>"
     assert deckcheck.pdf_page_count(pdf) == 2
+
+
+def test_importing_deckcheck_loads_no_browser() -> None:
+    code = "import sys, showdeck.deckcheck; print('playwright' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"

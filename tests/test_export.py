@@ -10,8 +10,8 @@ import nbformat
 import pytest
 from nbformat import v4
 
-from showdeck.assets import AssetsMissing, load_reveal
-from showdeck.build import count_slides, external_resources, images_without_alt
+from showdeck.assets import AssetsMissing, RevealAssets, load_reveal
+from showdeck.build import count_slides, external_resources, undescribed_images
 from showdeck.export import SplitPagesPreprocessor, deck_config, export_slides
 from tests.conftest import ROOT
 
@@ -101,13 +101,23 @@ def test_notes_are_in_the_deck_and_hidden_by_css(deck_html):
 
 def test_every_image_has_alt_text(deck_html):
     assert "<img" in deck_html
-    assert images_without_alt(deck_html) == []
+    assert undescribed_images(deck_html) == []
 
 
-def test_inlined_scripts_cannot_close_their_script_element(deck_html):
+def test_reveal_and_its_notes_plugin_are_inlined_whole(deck_html):
     scripts = re.findall(r"<script[^>]*>(.*?)</script>", deck_html, re.DOTALL)
     assert any("Reveal" in s for s in scripts)
     assert sum(len(s) for s in scripts) > 100_000  # reveal.js and notes.js, whole
+
+
+def test_inlined_scripts_cannot_close_their_script_element(tmp_path):
+    files = {"reset_css": "a</script>b", "reveal_css": "c", "reveal_js": "a</script>b",
+             "notes_js": "x</SCRIPT >y"}
+    resources = RevealAssets(folder=tmp_path, version="5.2.1", files=files).as_resources()
+    assert resources["reveal_js"] == "a<\\/script>b"
+    assert resources["notes_js"] == "x<\\/SCRIPT >y"
+    assert resources["reset_css"] == "a</script>b"  # CSS goes in <style>, not <script>
+    assert resources["version"] == "5.2.1"
 
 
 def test_a_paged_cell_becomes_one_subslide_per_page():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from showdeck.pdf import PdfError, count_pdf_pages, print_pdf
+from showdeck.deckcheck import pdf_page_count
+from showdeck.pdf import PdfError, print_pdf
 from tests.conftest import SAMPLE_SLIDES
 
 
@@ -16,7 +17,7 @@ def test_the_pdf_has_one_page_per_slide(built_deck, tmp_path):
     result = print_pdf(built_deck, output, progress=lines.append)
     payload = output.read_bytes()
     assert payload.startswith(b"%PDF-")
-    assert result.pages == count_pdf_pages(payload) == SAMPLE_SLIDES
+    assert result.pages == pdf_page_count(payload) == SAMPLE_SLIDES
     assert any(line.startswith("write") for line in lines)
 
 
@@ -27,7 +28,7 @@ def test_a_missing_deck_names_the_command_that_builds_it(tmp_path):
 
 @pytest.mark.browser
 def test_a_page_that_is_not_a_deck_fails_cleanly(tmp_path, monkeypatch):
-    monkeypatch.setattr("showdeck.pdf.READY_TIMEOUT_MS", 1500)
+    monkeypatch.setattr("showdeck.deckcheck.READY_TIMEOUT_MS", 1500)
     page = tmp_path / "plain.html"
     page.write_text("<!doctype html><title>not a deck</title><p>hello</p>", encoding="utf-8")
     output = tmp_path / "out.pdf"
@@ -36,5 +37,11 @@ def test_a_page_that_is_not_a_deck_fails_cleanly(tmp_path, monkeypatch):
     assert not output.exists()
 
 
-def test_pages_are_counted_without_the_page_tree():
-    assert count_pdf_pages(b"<< /Type /Pages /Kids [] >> << /Type /Page >> << /Type/Page >>") == 2
+@pytest.mark.browser
+def test_a_page_whose_reveal_never_prints_fails_after_the_timeout(tmp_path, monkeypatch):
+    monkeypatch.setattr("showdeck.deckcheck.READY_TIMEOUT_MS", 500)
+    page = tmp_path / "stuck.html"
+    page.write_text("<!doctype html><title>stuck</title><script>window.Reveal = {};</script>",
+                    encoding="utf-8")
+    with pytest.raises(PdfError, match=r"never reported its print view ready \(no script errors"):
+        print_pdf(page, tmp_path / "out.pdf", progress=lambda _line: None)
