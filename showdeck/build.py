@@ -19,6 +19,7 @@ from typing import ClassVar
 from showdeck.assets import REPO_ROOT, load_reveal
 from showdeck.deckcheck import alt_problem
 from showdeck.errors import ShowdeckError
+from showdeck.model import resolve_as_of as model_resolve_as_of
 
 # nbformat, nbclient and nbconvert load only when a build runs: an unchanged rebuild is
 # answered from the cache key alone, well before they would be needed. (pydantic is loaded
@@ -29,7 +30,6 @@ DEFAULT_NOTEBOOK = Path("notebooks/akudama_drive_season2.ipynb")
 CACHE_VERSION = "1"
 CELL_TIMEOUT_S = 180
 PACKAGE = Path(__file__).resolve().parent
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class BuildError(ShowdeckError):
@@ -53,26 +53,13 @@ class BuildResult:
 
 
 def resolve_as_of(as_of: str | dt.date | None, *, today: dt.date | None = None) -> dt.date:
-    """The date the deck speaks for: `today` (default: the real today) when None, else YYYY-MM-DD.
-
-    The one parser of `--as-of` and of the notebook's `as_of` parameter. Only YYYY-MM-DD is
-    accepted, not the other ISO 8601 spellings date.fromisoformat would take ("20250630").
-    """
-    if as_of is None:
-        return today or dt.date.today()
-    if isinstance(as_of, dt.datetime):
-        return as_of.date()
-    if isinstance(as_of, dt.date):
-        return as_of
-    text = str(as_of).strip()
-    if _ISO_DATE.fullmatch(text):
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            pass
-    msg = (f"--as-of {as_of!r} is not a date; give it as YYYY-MM-DD, e.g. 2025-06-30 "
-           "(or leave it out for today)")
-    raise BuildError(msg)
+    """`--as-of` as a date (see showdeck.model.resolve_as_of), or a BuildError saying how to give it."""
+    try:
+        return model_resolve_as_of(as_of, today=today)
+    except ValueError:
+        msg = (f"--as-of {as_of!r} is not a date; give it as YYYY-MM-DD, e.g. 2025-06-30 "
+               "(or leave it out for today)")
+        raise BuildError(msg) from None
 
 
 def check_output(path: Path, option: str = "--output") -> None:

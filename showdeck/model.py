@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -16,7 +16,8 @@ from pydantic import (
     model_validator,
 )
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: Exactly YYYY-MM-DD: date.fromisoformat alone would also take "20250630" or week dates.
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
@@ -26,7 +27,7 @@ def _iso_date(value: object) -> object:
         return value
     if isinstance(value, str):
         text = value.strip()
-        if not _ISO_DATE.fullmatch(text):
+        if not ISO_DATE.fullmatch(text):
             msg = f"expected an ISO date YYYY-MM-DD, got {value!r}"
             raise ValueError(msg)
         try:
@@ -35,6 +36,27 @@ def _iso_date(value: object) -> object:
             msg = f"impossible date {value!r}: {exc}"
             raise ValueError(msg) from None
     msg = f"expected an ISO date YYYY-MM-DD, got {type(value).__name__}"
+    raise ValueError(msg)
+
+
+def resolve_as_of(value: str | date | None, *, today: date | None = None) -> date:
+    """The date a deck speaks for: None means today, else a date or 'YYYY-MM-DD'.
+
+    The one parser of the notebook's `as_of` parameter and of `build --as-of`.
+    """
+    if value is None:
+        return today or date.today()
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if ISO_DATE.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    msg = f"the as-of date must be left out (today) or given as YYYY-MM-DD, got {value!r}"
     raise ValueError(msg)
 
 

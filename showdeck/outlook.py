@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,9 +18,6 @@ MONTH_NAMES = (
 DASH = "\u2013"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def format_date(day: date, precision: Precision = "day") -> str:
     """'8 Oct 2020', 'Jul 2020' or '2023': never more precise than the record is."""
     month = MONTHS[day.month - 1]
@@ -30,22 +26,6 @@ def format_date(day: date, precision: Precision = "day") -> str:
     if precision == "month":
         return f"{month} {day.year}"
     return f"{day.day} {month} {day.year}"
-
-
-def resolve_as_of(value: str | date | None, *, today: date | None = None) -> date:
-    """The notebook's `as_of` parameter as a date: None means today, else 'YYYY-MM-DD'."""
-    if value is None:
-        return today or date.today()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    if _ISO.fullmatch(text):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
-    msg = f"as_of must be None (today) or a date 'YYYY-MM-DD', got {value!r}"
-    raise ValueError(msg)
 
 
 def calendar_span(start: date, end: date) -> tuple[int, int, int]:

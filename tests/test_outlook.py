@@ -8,6 +8,7 @@ import pytest
 
 from showdeck import outlook
 from showdeck.loader import load_show
+from showdeck.model import resolve_as_of
 from tests.conftest import FIXTURE_SHOW
 
 AS_OF = date(2026, 11, 24)
@@ -26,19 +27,20 @@ def test_dates_are_never_more_precise_than_the_record(precision, expected):
 
 
 def test_as_of_none_means_today():
-    assert outlook.resolve_as_of(None, today=date(2030, 1, 2)) == date(2030, 1, 2)
-    assert outlook.resolve_as_of(None) == date.today()
+    assert resolve_as_of(None, today=date(2030, 1, 2)) == date(2030, 1, 2)
+    assert resolve_as_of(None) == date.today()
 
 
 def test_as_of_accepts_an_iso_date():
-    assert outlook.resolve_as_of("2026-11-24") == AS_OF
-    assert outlook.resolve_as_of(AS_OF) == AS_OF
+    assert resolve_as_of("2026-11-24") == AS_OF
+    assert resolve_as_of(AS_OF) == AS_OF
 
 
-@pytest.mark.parametrize("bad", ["24/11/2026", "2026-11-31", "tomorrow", "2026-11-24T00:00"])
+@pytest.mark.parametrize("bad", ["24/11/2026", "2026-11-31", "tomorrow", "2026-11-24T00:00",
+                                 "20261124"])
 def test_as_of_rejects_anything_else_with_a_message(bad):
-    with pytest.raises(ValueError, match="as_of must be None"):
-        outlook.resolve_as_of(bad)
+    with pytest.raises(ValueError, match="given as YYYY-MM-DD"):
+        resolve_as_of(bad)
 
 
 @pytest.mark.parametrize(("start", "end", "expected"), [
