@@ -176,7 +176,7 @@ def build_deck(
 
     progress(f"execute   {notebook} in a fresh kernel, as of {as_of} ...")
     started = time.perf_counter()
-    with running_kernel(notebook, as_of) as kernel:
+    with running_kernel(notebook) as kernel:
         from showdeck.export import export_slides  # loads while the kernel boots
 
         executed = execute_notebook(notebook, data_dir, as_of, kernel)
@@ -225,7 +225,7 @@ def _up_to_date(output: Path, stamp: Path, key: str) -> bool:
 
 
 @contextmanager
-def running_kernel(notebook: Path, as_of: str) -> Iterator[object]:
+def running_kernel(notebook: Path) -> Iterator[object]:
     """A fresh kernel for `notebook`, started at once and shut down on exit.
 
     Starting it before the build imports nbformat, nbclient and nbconvert lets the kernel boot
@@ -236,24 +236,25 @@ def running_kernel(notebook: Path, as_of: str) -> Iterator[object]:
 
     metadata = read_notebook_json(notebook).get("metadata") or {}
     kernel = (metadata.get("kernelspec") or {}).get("name", "python3")
-    with tempfile.TemporaryDirectory(prefix="showdeck-") as scratch:
-        manager = KernelManager(kernel_name=kernel)
-        try:
-            manager.start_kernel(
-                cwd=str(notebook.resolve().parent),
-                env=_kernel_env(Path(scratch), as_of),
-                # No history database; no transport warning on stderr.
-                extra_arguments=["--HistoryManager.hist_file=:memory:",
-                                 "--IPKernelApp.log_level=ERROR"],
-            )
-        except (NoSuchKernel, RuntimeError, OSError) as exc:
-            msg = (f"{notebook}: could not start kernel {kernel!r}: {type(exc).__name__}: "
-                   f"{exc}; run `make setup` to install the pinned kernel")
-            raise BuildError(msg) from None
-        try:
-            yield manager
-        finally:
-            manager.shutdown_kernel(now=True)
+    manager = KernelManager(kernel_name=kernel)
+    try:
+        manager.start_kernel(
+            cwd=str(notebook.resolve().parent),
+            # A fixed hash seed: nothing the notebook prints may depend on set order.
+            # (The chart's SVG is made reproducible by showdeck.timeline.figure_svg itself.)
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+            # No history database; no transport warning on stderr.
+            extra_arguments=["--HistoryManager.hist_file=:memory:",
+                             "--IPKernelApp.log_level=ERROR"],
+        )
+    except (NoSuchKernel, RuntimeError, OSError) as exc:
+        msg = (f"{notebook}: could not start kernel {kernel!r}: {type(exc).__name__}: "
+               f"{exc}; run `make setup` to install the pinned kernel")
+        raise BuildError(msg) from None
+    try:
+        yield manager
+    finally:
+        manager.shutdown_kernel(now=True)
 
 
 def execute_notebook(notebook: Path, data_dir: Path, as_of: str, kernel=None):
@@ -262,7 +263,7 @@ def execute_notebook(notebook: Path, data_dir: Path, as_of: str, kernel=None):
     `kernel` is a manager from `running_kernel`; without one, a kernel is started here.
     """
     if kernel is None:
-        with running_kernel(notebook, as_of) as started:
+        with running_kernel(notebook) as started:
             return execute_notebook(notebook, data_dir, as_of, started)
 
     import nbformat
@@ -310,19 +311,6 @@ def execute_notebook(notebook: Path, data_dir: Path, as_of: str, kernel=None):
         if client.kc is not None:
             client.kc.stop_channels()
     return nb
-
-
-def _kernel_env(scratch: Path, as_of: str) -> dict[str, str]:
-    """The kernel's environment, made reproducible: fixed hash seed, SVG ids and file dates."""
-    rc = scratch / "matplotlibrc"
-    rc.write_text("svg.hashsalt: showdeck\n", encoding="utf-8")
-    epoch = dt.datetime.fromisoformat(as_of).replace(tzinfo=dt.UTC).timestamp()
-    return {
-        **os.environ,
-        "PYTHONHASHSEED": "0",
-        "SOURCE_DATE_EPOCH": str(int(epoch)),
-        "MATPLOTLIBRC": str(rc),
-    }
 
 
 def _cell_error(notebook: Path, nb, exc) -> str:

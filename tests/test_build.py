@@ -204,7 +204,7 @@ def test_a_kernel_is_never_started_for_a_file_that_is_not_a_notebook(tmp_path, t
     notebook = tmp_path / "deck.ipynb"
     notebook.write_text(text, encoding="utf-8")
     with pytest.raises(BuildError, match=f"deck.ipynb is {problem}"), \
-            running_kernel(notebook, "2025-01-02"):
+            running_kernel(notebook):
         pass
 
 

@@ -215,3 +215,17 @@ def test_pages_may_name_their_own_slide_type():
     assert [p.outputs[0]["data"]["text/html"] for p in parts] == [
         f"<p>page {n}</p>" for n in range(1, 5)
     ]
+
+
+@pytest.mark.parametrize(("mimetype", "size"), [("image/png", "width"), ("image/jpeg", "height")])
+def test_raster_images_keep_their_alt_text_and_size(reveal_dist, mimetype, size):
+    pixel = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJ"
+             "RU5ErkJggg==")
+    output = v4.new_output("display_data", data={mimetype: pixel},
+                           metadata={mimetype: {"alt": "MARKER-RASTER-ALT", size: 40}})
+    cell = v4.new_code_cell("x", metadata={"slideshow": {"slide_type": "slide"}},
+                            outputs=[output])
+    html = export_slides(v4.new_notebook(cells=[cell]), title="t")
+    (image,) = re.findall(r"<img [^>]*MARKER-RASTER-ALT[^>]*>", html)
+    assert f'src="data:{mimetype};base64,' in image
+    assert f'{size}="40"' in image
