@@ -37,6 +37,7 @@ import html
 import itertools
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -65,10 +66,10 @@ SOURCE_LINE_CHARS = 52
 #: The space between paragraphs, in lines.
 PARAGRAPH_GAP = 0.6
 #: Lines of the sources slide and characters per line (its list is set smaller).
-SOURCE_LINES = 17
+SOURCE_LINES = 24
+SOURCE_CHARS = 115
 #: Lines of a "Will it come back?" list page under its headings.
-OUTLOOK_LINES = 13
-SOURCE_CHARS = 95
+OUTLOOK_LINES = 16
 
 VERDICT_LABELS = {
     "correct": "✓ Correct",
@@ -80,6 +81,11 @@ VERDICT_LABELS = {
 T = TypeVar("T")
 
 _SENTENCE_END = re.compile("(?<=[.!?\u2026])[\"'\u201d\u2019)\\]]*\\s+")
+
+
+def text_width(text: str) -> int:
+    """Width in Latin characters: a CJK (East Asian wide) character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def esc(text: object) -> str:
@@ -494,7 +500,8 @@ def _source_item(source: Source) -> tuple[str, float]:
         meta += f", {esc(format_date(source.published))}"
     item = (f'<li class="sd-source">{source_link(source, source.title)}'
             f'<span class="sd-source-meta"> · {meta}</span></li>')
-    lines = math.ceil((len(source.title) + len(source.publisher) + 16) / SOURCE_CHARS) + 0.25
+    lines = math.ceil((text_width(source.title) + text_width(source.publisher) + 16)
+                      / SOURCE_CHARS) + 0.25
     return item, lines
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 import types
 import typing
 from datetime import date
@@ -49,6 +50,20 @@ def test_article_text_is_the_article_word_for_word(real):
     for section in real.article.sections:
         kept += [section.heading or "", section.image_caption or "", *section.paragraphs]
     assert " ".join(" ".join(kept).split()) == " ".join(seed.read_text(encoding="utf-8").split())
+
+
+def test_every_character_of_the_data_has_an_installed_glyph(real):
+    """The deck, its screenshots and the PDF show glyphs, not boxes, for every script in data/."""
+    listing = subprocess.run(["fc-list", "--format", "%{charset}\n"], capture_output=True,
+                             text=True, check=True).stdout
+    covered: set[int] = set()
+    for span in listing.split():
+        first, _, last = span.partition("-")
+        covered.update(range(int(first, 16), int(last or first, 16) + 1))
+    text = "".join(path.read_text(encoding="utf-8") for path in sorted(REAL_SHOW.iterdir()))
+    missing = sorted({c for c in text if c.isprintable() and not c.isspace()
+                      and ord(c) not in covered})
+    assert missing == [], f"no installed font has {''.join(missing)}; run scripts/install-system-deps"
 
 
 def test_claims_cover_the_known_errors(real):
