@@ -60,11 +60,13 @@ class PageLog:
 
 @contextmanager
 def offline_page(
-    *, viewport: tuple[int, int] = (1280, 800), allow_http_host: str | None = None
+    *, viewport: tuple[int, int] = (1280, 800), allow_http_host: str | None = None,
+    **context_options: object,
 ) -> Iterator[tuple[object, PageLog]]:
     """A Playwright page in headless Chromium that can reach only file: URLs (and one local host).
 
-    Yields (page, log). `allow_http_host` (e.g. "127.0.0.1:8888") lets a test reach a local server.
+    Yields (page, log). `allow_http_host` (e.g. "127.0.0.1:8888") lets a test reach a local server;
+    `context_options` go to Playwright's new_context (has_touch, color_scheme, reduced_motion...).
     """
     from playwright.sync_api import sync_playwright
 
@@ -74,7 +76,8 @@ def offline_page(
         browser = pw.chromium.launch(executable_path=str(executable), args=list(CHROMIUM_ARGS))
         try:
             context = browser.new_context(
-                viewport={"width": viewport[0], "height": viewport[1]}, device_scale_factor=1
+                **{"viewport": {"width": viewport[0], "height": viewport[1]},
+                   "device_scale_factor": 1, **context_options}
             )
 
             def route(route) -> None:

@@ -16,10 +16,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
+from showdeck.alttext import alt_problem
 from showdeck.assets import REPO_ROOT, load_reveal
-from showdeck.deckcheck import alt_problem
 from showdeck.errors import ShowdeckError
 from showdeck.model import resolve_as_of as model_resolve_as_of
+from showdeck.pages import deck_structure
 
 # nbformat, nbclient and nbconvert load only when a build runs: an unchanged rebuild is
 # answered from the cache key alone, well before they would be needed. (pydantic is loaded
@@ -48,6 +49,7 @@ class BuildResult:
     key: str
     skipped: bool
     slides: int = 0
+    pages: int = 0
     size: int = 0
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -184,23 +186,20 @@ def build_deck(
     progress(f"execute   done: {len(executed.cells)} cells in {timings['execute']:.2f} s")
 
     started = time.perf_counter()
-    title = data.show.title
-    name = f"{title.english} {title.japanese}" if title.japanese else title.english
     try:
-        html = export_slides(
-            executed,
-            title=data.article.title,
-            footer=f"{name} · as of {as_of}",
-            reveal_dir=assets.folder,
-        )
+        html = export_slides(executed, reveal_dir=assets.folder, name=data.article.title)
+    except ShowdeckError as exc:
+        raise BuildError(f"export failed: {exc}") from None
     except ValueError as exc:  # nbconvert: "All cells are hidden, cannot create slideshow"
         msg = f"export failed: {exc}; give the notebook's cells a visible slide_type"
         raise BuildError(msg) from None
     check_deck(html)
-    slides = count_slides(html)
+    outline = deck_structure(html)
+    slides = len(outline)
+    pages = sum(slide.pages for slide in outline)
     timings["export"] = time.perf_counter() - started
-    progress(f"export    reveal.js {assets.version}, template showdeck: {slides} slides "
-             f"({timings['export']:.2f} s)")
+    progress(f"export    reveal.js {assets.version}, template showdeck: {slides} slides, "
+             f"{pages} pages ({timings['export']:.2f} s)")
 
     started = time.perf_counter()
     payload = html.encode("utf-8")
@@ -210,7 +209,8 @@ def build_deck(
     ).encode())
     timings["write"] = time.perf_counter() - started
     progress(f"write     {output}, {len(payload) / 1e6:.2f} MB ({timings['write']:.2f} s)")
-    return BuildResult(output=output, key=key, skipped=False, slides=slides, size=len(payload),
+    return BuildResult(output=output, key=key, skipped=False, slides=slides, pages=pages,
+                       size=len(payload),
                        timings=timings)
 
 
@@ -400,13 +400,6 @@ def check_deck(html: str) -> None:
                f"{undescribed[0]}; give each one alt text that says what it shows "
                "(<img alt=...>, or IPython's Image(..., alt=...))")
         raise BuildError(msg)
-
-
-def count_slides(html: str) -> int:
-    """Slides the audience sees: <section>s that are not just stacks of vertical slides."""
-    sections = len(re.findall(r"<section\b", html))
-    stacks = len(re.findall(r"<section\b[^>]*>\s*<section\b", html))
-    return sections - stacks
 
 
 def write_atomic(path: Path, payload: bytes) -> None:

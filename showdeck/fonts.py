@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import base64
 import functools
+import hashlib
 import io
 import itertools
+import json
+import os
 import re
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +29,7 @@ INSTALL_COMMAND = "sudo apt-get install fonts-noto-core fonts-noto-cjk"
 LATIN_FAMILY = "SD Noto Sans"
 CJK_FAMILY = "SD Noto Sans CJK JP"
 THAI_FAMILY = "SD Noto Sans Thai"
+SYMBOLS_FAMILY = "SD Noto Sans Symbols 2"
 
 
 class FontsMissing(ShowdeckError):
@@ -47,6 +52,9 @@ class Face:
 #: The embedded faces in fallback order: the browser draws each character with the first that has it.
 FACES = (
     Face(LATIN_FAMILY, NOTO_DIR / "NotoSans-Regular.ttf", NOTO_DIR / "NotoSans-Bold.ttf"),
+    # The verdict marks ✓ ◐ ✗ (one weight only: its regular serves bold text too).
+    Face(SYMBOLS_FAMILY, NOTO_DIR / "NotoSansSymbols2-Regular.ttf",
+         NOTO_DIR / "NotoSansSymbols2-Regular.ttf"),
     # Face 0 of the collection is Noto Sans CJK JP: Japanese glyph forms for shared Han characters.
     Face(
         CJK_FAMILY, NOTO_CJK_DIR / "NotoSansCJK-Regular.ttc", NOTO_CJK_DIR / "NotoSansCJK-Bold.ttc"
@@ -76,10 +84,20 @@ def _open_font(path: Path, index: int, *, lazy: bool):
     """The font at path (face index in a collection), its timestamp kept so saving is reproducible."""
     from fontTools.ttLib import TTFont
 
-    if not path.is_file():
+    _file_key(path)
+    return TTFont(path, fontNumber=index, lazy=lazy, recalcTimestamp=False)
+
+
+def _file_key(path: Path) -> str:
+    """The font file's identity for the disk cache; FontsMissing when it is not installed."""
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None
+    if stat is None or not path.is_file():
         msg = f"font file {path} is missing: run `{INSTALL_COMMAND}` (or `make setup`)"
         raise FontsMissing(msg)
-    return TTFont(path, fontNumber=index, lazy=lazy, recalcTimestamp=False)
+    return f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}"
 
 
 def _positive_pair_kerning(font) -> dict[tuple[str, str], int]:
@@ -133,7 +151,37 @@ def _positive_pair_kerning(font) -> dict[tuple[str, str], int]:
 
 @functools.lru_cache(maxsize=16)
 def _metrics(path: Path, index: int) -> _Metrics:
-    """Advance widths (hmtx / unitsPerEm) and widening kerning of the characters the cmap maps."""
+    """Advance widths and widening kerning of one face, read once and then kept on disk
+    (reading a CJK font's tables takes most of a second) as JSON keyed by the file."""
+    key = hashlib.sha256(f"metrics\0{SUBSET_VERSION}\0{_file_key(path)}\0{index}"
+                         .encode()).hexdigest()
+    cached = cache_dir() / f"{key}.metrics.json"
+    try:
+        raw = json.loads(cached.read_text(encoding="utf-8"))
+        return _Metrics({int(k): v for k, v in raw["advances"].items()},
+                        {(a, b): v for a, b, v in raw["widening"]}, float(raw["notdef"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    metrics = _read_metrics(path, index)
+    payload = {"advances": metrics.advances, "notdef": metrics.notdef,
+               "widening": [[a, b, v] for (a, b), v in metrics.widening.items()]}
+    _write_cache(cached, json.dumps(payload, separators=(",", ":")))
+    return metrics
+
+
+def _write_cache(path: Path, text: str) -> None:
+    """Write a cache file atomically; a cache that cannot be written is simply not kept."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cache.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _read_metrics(path: Path, index: int) -> _Metrics:
     font = _open_font(path, index, lazy=True)
     units = font["head"].unitsPerEm
     widths = font["hmtx"].metrics
@@ -327,13 +375,44 @@ def line_count(text: str, size_px: float, width_px: float, *, bold: bool = False
 
 
 # Embedding.
+
+
+def cache_dir() -> Path:
+    """Where subsets are kept between runs: $XDG_CACHE_HOME/showdeck/fonts (~/.cache/...)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "showdeck" / "fonts"
+
+
 @functools.lru_cache(maxsize=32)
 def _subset_base64(path: Path, index: int, characters: str) -> str:
     """A WOFF2 subset of one font file holding exactly characters, base64-encoded.
 
     The font's own timestamp is kept (fontTools would otherwise stamp the time of saving), so
-    the same characters always give the same bytes.
+    the same characters always give the same bytes. Subsetting the CJK face takes most of a
+    second, so a subset is kept on disk under a key of everything that shapes it; a cache that
+    cannot be read or written is simply not used.
     """
+    import fontTools
+
+    key = hashlib.sha256(
+        f"{SUBSET_VERSION}\0{fontTools.version}\0{_file_key(path)}\0{index}\0{characters}"
+        .encode()
+    ).hexdigest()
+    cached = cache_dir() / f"{key}.woff2.b64"
+    try:
+        return cached.read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        pass
+    data = _make_subset(path, index, characters)
+    _write_cache(cached, data)
+    return data
+
+
+#: Bump when the subsetting options change: the disk cache keys on it.
+SUBSET_VERSION = "1"
+
+
+def _make_subset(path: Path, index: int, characters: str) -> str:
     from fontTools import subset
 
     options = subset.Options()

@@ -11,9 +11,9 @@ from nbformat import NotebookNode
 
 PARAMETERS_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
-#: The injected cell is hidden from the slides like the parameters cell it overrides.
+#: The injected cell is left out of the slides like the parameters cell it overrides.
 INJECTED_METADATA = {
-    "tags": [INJECTED_TAG, "remove-cell"],
+    "tags": [INJECTED_TAG],
     "slideshow": {"slide_type": "skip"},
 }
 

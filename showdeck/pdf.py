@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from showdeck import deckcheck
 from showdeck.browser import offline_page
 from showdeck.build import check_output, write_atomic
 from showdeck.errors import ShowdeckError
+
+#: How long reveal.js may take to lay out its print view; a long deck's takes a while.
+READY_TIMEOUT_MS = 60_000
+_PDF_PAGE = re.compile(rb"/Type\s*/Page\b")
+
+
+def deck_url(deck: Path, *, print_view: bool = False) -> str:
+    """The deck's file: URL, with reveal.js's print view asked for when `print_view`."""
+    return deck.resolve().as_uri() + ("?print-pdf" if print_view else "")
+
+
+def pdf_page_count(pdf: bytes) -> int:
+    """Pages in a PDF that Chromium wrote: one /Type /Page object per page, not /Type /Pages."""
+    return len(_PDF_PAGE.findall(pdf))
 
 
 class PdfError(ShowdeckError):
@@ -45,7 +59,7 @@ def print_pdf(
         msg = (f"{deck}: headless Chromium could not print it ({reason}); open it in a browser "
                "to check it is a working deck, rebuild it with `make slides`, and try again")
         raise PdfError(msg) from None
-    pages = deckcheck.pdf_page_count(payload)
+    pages = pdf_page_count(payload)
     if expected and pages != expected:
         msg = (f"{deck}: {expected} slides printed as {pages} pages; a slide overflows its page, "
                "shorten it")
@@ -62,7 +76,7 @@ def _print(deck: Path, name: str) -> tuple[bytes, int]:
 
     not_a_deck = "is it a showdeck deck? rebuild it with `make slides`"
     with offline_page(viewport=(960, 700)) as (page, log):
-        url = deckcheck.deck_url(deck, print_view=True)
+        url = deck_url(deck, print_view=True)
         page.goto(url)
         if page.evaluate("() => typeof window.Reveal") == "undefined":
             msg = (f"{deck}: reveal.js never reported its print view ready (no reveal.js on "
@@ -71,7 +85,7 @@ def _print(deck: Path, name: str) -> tuple[bytes, int]:
         try:
             page.wait_for_function(
                 "document.documentElement.dataset.deckReady === 'pdf'",
-                timeout=deckcheck.READY_TIMEOUT_MS,
+                timeout=READY_TIMEOUT_MS,
             )
         except PlaywrightTimeout:
             errors = "; ".join(log.page_errors + log.console_errors) or "no script errors"

@@ -1,75 +1,32 @@
-"""The slides' HTML, built from a show's data with every data string escaped.
+"""The slides, built from a show's data: view objects paginated by measured text, rendered by
+the Jinja macros in `templates/slides` (autoescaped, so data is never markup).
 
-The notebook passes what these functions return to IPython's display; nothing from data/ is
-ever rendered as Markdown or inserted unescaped. Text goes through `html.escape`, links are
-kept only with an http(s) scheme. A long slide is split into pages: `show_pages` emits one
-display_data output per page with the metadata ``{"showdeck": {"page": i}}`` (i from 1),
-which the deck builder turns into vertical sub-slides.
-
-CSS classes (styled by the deck's theme; `notebook_style` is a fallback for the notebook):
-
-- every slide: ``sd-slide``, plus one of ``sd-title-slide``, ``sd-agenda``, ``sd-section``,
-  ``sd-chart-slide``, ``sd-outlook``, ``sd-sources``; ``sd-page-count`` ("1/2") in a
-  paginated slide's heading.
-- title slide: ``sd-kicker``, ``sd-subtitle`` (the ``lang="ja"`` span inside it holds the
-  Japanese title), ``sd-byline``.
-- article section: ``sd-columns`` holding ``sd-text`` (the paragraphs) and, when the page
-  has fact-checks, ``sd-callouts``; in the text ``mark.sd-claim`` highlights a checked
-  quote, followed by ``sup.sd-claim-ref`` (its number).
-- fact-check callout: ``sd-callout`` plus ``sd-verdict-correct``,
-  ``sd-verdict-partly-correct``, ``sd-verdict-incorrect`` or ``sd-verdict-unverifiable``;
-  inside: ``sd-callout-head`` with ``sd-claim-ref``, ``sd-verdict`` and ``sd-topic``, then
-  ``sd-correction`` and ``sd-callout-source``.
-- chart: ``figure.sd-chart`` around an ``img`` with alt text.
-- outlook: ``sd-stats`` of ``sd-stat`` (``sd-stat-number``, ``sd-stat-label``),
-  ``sd-status`` plus ``sd-status-announced`` or ``sd-status-not-announced``,
-  ``sd-status-checked``, ``sd-record``, ``sd-forecast``, ``sd-unknowns``, ``sd-muted``.
-- sources: ``ol.sd-source-list`` of ``li.sd-source`` (with ``sd-source-meta``).
-- speaker notes: ``sd-notes`` (hidden on slides, set apart in the notebook).
-
-Pagination assumes the theme's body text is about 22 px on a 960x700 slide (about 80
-characters a line at full width, 46 beside the callouts) and the callouts about 16 px.
+Each `*_slide` function returns the slide's HTML. Pages are measured with the embedded fonts'
+real metrics (`showdeck.geometry`) and marked as in-place fragments (`showdeck.pages`).
 """
 
 from __future__ import annotations
 
-import html
 import itertools
-import math
 import re
-import unicodedata
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from IPython.display import HTML, display
+import jinja2
 
-from showdeck import timeline
+from showdeck import geometry
+from showdeck.lang import lang_runs
 from showdeck.loader import ShowData
 from showdeck.model import ArticleSection, Claim, Source
 from showdeck.outlook import compute_outlook, format_date
+from showdeck.pages import page_mark
 
-#: Lines of body text a page holds under its heading, and characters per line with and
-#: without a callout column beside the text.
-TEXT_LINES = 16
-FULL_WIDTH_CHARS = 80
-COLUMN_CHARS = 46
-#: Lines of the callout column, characters per callout line, and lines a callout adds
-#: beyond its correction (the verdict line, the source line, the spacing).
-CALLOUT_LINES = 22
-CALLOUT_CHARS = 42
-CALLOUT_EXTRA = 2
-#: Characters per line of a callout's smaller source line.
-SOURCE_LINE_CHARS = 52
-#: The space between paragraphs, in lines.
-PARAGRAPH_GAP = 0.6
-#: Lines of the sources slide and characters per line (its list is set smaller).
-SOURCE_LINES = 24
-SOURCE_CHARS = 115
-#: Lines of a "Will it come back?" list page under its headings.
-OUTLOOK_LINES = 16
+TEMPLATES = Path(__file__).resolve().parent / "templates" / "slides"
 
 VERDICT_LABELS = {
     "correct": "✓ Correct",
@@ -80,37 +37,59 @@ VERDICT_LABELS = {
 
 T = TypeVar("T")
 
-_SENTENCE_END = re.compile("(?<=[.!?\u2026])[\"'\u201d\u2019)\\]]*\\s+")
+_SENTENCE_END = re.compile("(?<=[.!?\u2026\u3002\uff01\uff1f])[\"'\u201d\u2019)\\]\u300d\u300f]*\\s*")
 
 
-def text_width(text: str) -> int:
-    """Width in Latin characters: a CJK (East Asian wide) character takes two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(page_mark=page_mark, lang_runs=lang_runs)
+    return env
 
 
-def esc(text: object) -> str:
-    """Escape any data value for HTML text or a quoted attribute."""
-    return html.escape(str(text), quote=True)
+def render(macro: str, view: object) -> str:
+    """One macro of slides.html.j2 applied to a view object."""
+    module = environment().get_template("slides.html.j2").module
+    return str(getattr(module, macro)(view)).strip()
+
+
+def stylesheet() -> str:
+    """The slides' own CSS (sizes from showdeck.geometry), for the notebook and any viewer."""
+    return environment().get_template("slides.css.j2").render(L=geometry).strip()
+
+
+# Links.
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link's text and its href; href None when the URL is not http(s) (shown as text)."""
+
+    text: str
+    href: str | None
+    label: str | None = None
 
 
 def safe_url(url: str) -> str | None:
-    """The URL escaped for an attribute, or None unless it is http(s) with a host."""
+    """The URL, or None unless it is http(s) with a host."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
         return None
     if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
         return None
-    return esc(url.strip())
+    return url.strip()
 
 
-def source_link(source: Source, label: str | None = None) -> str:
-    """A source as a link (text escaped), or as plain text when its URL is not http(s)."""
-    text = esc(label if label is not None else f"{source.publisher}: {source.title}")
-    url = safe_url(source.link)
-    if url is None:
-        return text
-    return f'<a href="{url}" target="_blank" rel="noopener noreferrer">{text}</a>'
+def source_link(source: Source, text: str | None = None, label: str | None = None) -> Link:
+    shown = text if text is not None else f"{source.publisher}: {source.title}"
+    return Link(shown, safe_url(source.link), label)
 
 
 def section_heading(section: ArticleSection) -> str:
@@ -118,43 +97,54 @@ def section_heading(section: ArticleSection) -> str:
     return section.heading or section.id.replace("-", " ").capitalize()
 
 
-def _slide(kind: str, body: str, **attributes: str) -> str:
-    extra = "".join(f' data-{name}="{esc(value)}"' for name, value in attributes.items())
-    return f'<div class="sd-slide {kind}"{extra}>{body}</div>'
+def _count(number: int, total: int) -> str:
+    return f"{number}/{total}" if total > 1 else ""
 
 
-def _heading(text: str, page: int, pages: int) -> str:
-    count = f' <span class="sd-page-count">{page}/{pages}</span>' if pages > 1 else ""
-    return f"<h2>{esc(text)}{count}</h2>"
-
-
-def show_pages(pages: list[str], show: Callable[..., object] = display) -> None:
-    """Emit one display output per page, tagged with its page number for the deck builder."""
-    for number, page in enumerate(pages, start=1):
-        show(HTML(page), metadata={"showdeck": {"page": number}})
+def pack(items: Iterable[tuple[T, float]], budget: float) -> list[list[T]]:
+    """Items (each with the height it takes) split, in order, into pages of at most `budget`;
+    an item taller than a page gets a page of its own. Always at least one page."""
+    groups: list[list[T]] = [[]]
+    used = 0.0
+    for item, height in items:
+        if groups[-1] and used + height > budget:
+            groups.append([])
+            used = 0.0
+        groups[-1].append(item)
+        used += height
+    return groups
 
 
 # The title and the agenda.
 
 
-def title_slide(data: ShowData, as_of: date) -> HTML:
+@dataclass(frozen=True)
+class TitleView:
+    name: str
+    title: str
+    english: str
+    japanese: str | None
+    byline: Link | None
+    published: str | None
+    as_of: str
+    style: str
+    heading: str = ""
+    count: str = ""
+
+
+def title_slide(data: ShowData, as_of: date, style: str = "") -> str:
     show = data.show
     article = data.sources.get(show.article.source)
-    japanese = (f' <span lang="ja">{esc(show.title.japanese)}</span>'
-                if show.title.japanese else "")
-    byline = "The article"
-    if article is not None:
-        byline = f"{source_link(article, article.publisher)}"
-        if article.published:
-            byline += f", {esc(format_date(article.published))}"
-    body = (
-        '<p class="sd-kicker">A fact-checked reading</p>'
-        f"<h1>{esc(data.article.title)}</h1>"
-        f'<p class="sd-subtitle">{esc(show.title.english)}{japanese}</p>'
-        f'<p class="sd-byline">{byline} · checked against the record as of '
-        f"{esc(format_date(as_of))}</p>"
-    )
-    return HTML(_slide("sd-title-slide", body))
+    return render("title_slide", TitleView(
+        name=data.article.title,
+        title=data.article.title,
+        english=show.title.english,
+        japanese=show.title.japanese,
+        byline=source_link(article, article.publisher) if article else None,
+        published=format_date(article.published) if article and article.published else None,
+        as_of=format_date(as_of),
+        style=style,
+    ))
 
 
 def agenda_items(data: ShowData) -> list[str]:
@@ -166,9 +156,15 @@ def agenda_items(data: ShowData) -> list[str]:
     ]
 
 
-def agenda_slide(data: ShowData) -> HTML:
-    items = "".join(f"<li>{esc(item)}</li>" for item in agenda_items(data))
-    return HTML(_slide("sd-agenda", f"<h2>Agenda</h2><ol>{items}</ol>"))
+@dataclass(frozen=True)
+class AgendaView:
+    items: list[str]
+    heading: str = "Agenda"
+    count: str = ""
+
+
+def agenda_slide(data: ShowData) -> str:
+    return render("agenda_slide", AgendaView(agenda_items(data)))
 
 
 # The article's sections, paginated, with their fact-checks.
@@ -176,7 +172,7 @@ def agenda_slide(data: ShowData) -> HTML:
 
 @dataclass(frozen=True)
 class LocatedClaim:
-    """A claim numbered within its section, with where its quote sits (None if it spans
+    """A claim numbered within the article, with where its quote sits (None if it spans
     paragraphs)."""
 
     number: int
@@ -195,8 +191,9 @@ class Unit:
     end: int
 
 
-def locate_claims(section: ArticleSection, claims: Iterable[Claim]) -> list[LocatedClaim]:
-    """The section's claims in reading order, numbered from 1."""
+def locate_claims(section: ArticleSection, claims: Iterable[Claim],
+                  first: int = 1) -> list[LocatedClaim]:
+    """The section's claims in reading order, numbered from `first`."""
     found: list[tuple[tuple[int, int], Claim, int | None, int, int]] = []
     for claim in claims:
         if claim.section != section.id:
@@ -209,7 +206,7 @@ def locate_claims(section: ArticleSection, claims: Iterable[Claim]) -> list[Loca
         else:
             found.append(((len(section.paragraphs), 0), claim, None, 0, 0))
     found.sort(key=lambda item: item[0])
-    return [LocatedClaim(n, c, p, s, e) for n, (_key, c, p, s, e) in enumerate(found, start=1)]
+    return [LocatedClaim(n, c, p, s, e) for n, (_key, c, p, s, e) in enumerate(found, start=first)]
 
 
 def sentence_units(section: ArticleSection, located: list[LocatedClaim]) -> list[Unit]:
@@ -220,32 +217,16 @@ def sentence_units(section: ArticleSection, located: list[LocatedClaim]) -> list
         cuts = [0]
         for match in _SENTENCE_END.finditer(paragraph):
             cut = match.end()
-            if cut < len(paragraph) and not any(s < cut < e for s, e in quotes):
+            if 0 < cut < len(paragraph) and not any(s < cut < e for s, e in quotes):
                 cuts.append(cut)
         cuts.append(len(paragraph))
-        units.extend(Unit(index, a, b) for a, b in itertools.pairwise(cuts) if b > a)
+        units.extend(Unit(index, a, b) for a, b in itertools.pairwise(sorted(set(cuts))) if b > a)
     return units
-
-
-def _callout_lines(claim: Claim, data: ShowData) -> float:
-    sources = sum(len(s.publisher) + 2 for s in data.cited(claim.sources)) + 8
-    # The source line is set smaller than the correction: about 0.8 of its line height.
-    return (math.ceil(len(claim.correction) / CALLOUT_CHARS)
-            + 0.8 * math.ceil(sources / SOURCE_LINE_CHARS) + CALLOUT_EXTRA)
 
 
 def _claims_in(units: list[Unit], located: list[LocatedClaim]) -> list[LocatedClaim]:
     return [c for c in located
             if any(c.paragraph == u.paragraph and u.start <= c.start < u.end for u in units)]
-
-
-def _fits(units: list[Unit], located: list[LocatedClaim], data: ShowData) -> bool:
-    claims = _claims_in(units, located)
-    width = COLUMN_CHARS if claims else FULL_WIDTH_CHARS
-    text = sum(math.ceil((end - start) / width) + PARAGRAPH_GAP
-               for _p, start, end in _paragraph_spans(units))
-    callouts = sum(_callout_lines(c.claim, data) for c in claims)
-    return text <= TEXT_LINES and callouts <= CALLOUT_LINES
 
 
 def _paragraph_spans(units: list[Unit]) -> list[tuple[int, int, int]]:
@@ -259,209 +240,350 @@ def _paragraph_spans(units: list[Unit]) -> list[tuple[int, int, int]]:
     return spans
 
 
-def paginate(units: list[Unit], located: list[LocatedClaim], data: ShowData) -> list[list[Unit]]:
-    """Greedy pages: a unit that does not fit starts a new page (alone, it always fits)."""
+def _span_text(section: ArticleSection, span: tuple[int, int, int],
+               located: list[LocatedClaim]) -> str:
+    """The span's text as measured: its words plus the claim numbers set after quotes."""
+    p, s, e = span
+    refs = "".join(f"{c.number}" for c in located if c.paragraph == p and s <= c.start < e)
+    return section.paragraphs[p][s:e].strip() + (" " + refs if refs else "")
+
+
+def _text_height(section: ArticleSection, units: list[Unit], located: list[LocatedClaim],
+                 width: float) -> float:
+    return sum(geometry.block_height(_span_text(section, span, located), geometry.BODY, width)
+               + geometry.BODY.paragraph_gap
+               for span in _paragraph_spans(units))
+
+
+def callout_height(claim: Claim, number: int, data: ShowData) -> float:
+    """The callout's height in its column, as the theme lays it out."""
+    width = geometry.CALLOUT_INNER_WIDTH
+    head = f"{number} {VERDICT_LABELS[claim.verdict].upper()} {claim.topic}"
+    sources = "Sources: " + ", ".join(s.publisher for s in data.cited(claim.sources))
+    return (geometry.CALLOUT_CHROME
+            + geometry.block_height(head, geometry.CALLOUT_HEAD, width - geometry.VERDICT_BADGE)
+            + geometry.block_height(claim.correction, geometry.CALLOUT, width)
+            + geometry.block_height(sources, geometry.CALLOUT_SOURCE, width))
+
+
+def _fits(section: ArticleSection, units: list[Unit], located: list[LocatedClaim],
+          data: ShowData) -> bool:
+    claims = _claims_in(units, located)
+    width = geometry.TEXT_COLUMN_WIDTH if claims else geometry.CONTENT_WIDTH
+    text = _text_height(section, units, located, width)
+    callouts = sum(callout_height(c.claim, c.number, data) for c in claims)
+    return (geometry.fits(text, geometry.PAGE_BODY_HEIGHT)
+            and geometry.fits(callouts, geometry.PAGE_BODY_HEIGHT))
+
+
+def paginate(section: ArticleSection, units: list[Unit], located: list[LocatedClaim],
+             data: ShowData) -> list[list[Unit]]:
+    """Greedy pages: a unit that does not fit starts a new page (alone, it always fits).
+
+    Linear in the number of units: each unit is measured once against the page so far."""
     pages: list[list[Unit]] = [[]]
     for unit in units:
-        if pages[-1] and not _fits([*pages[-1], unit], located, data):
+        if pages[-1] and not _fits(section, [*pages[-1], unit], located, data):
             pages.append([])
         pages[-1].append(unit)
     return pages
 
 
-def _highlighted(paragraph: str, start: int, end: int, claims: list[LocatedClaim]) -> str:
-    """The paragraph's text from start to end, escaped, each checked quote in a <mark>."""
-    out: list[str] = []
+@dataclass(frozen=True)
+class Run:
+    """A piece of a paragraph: plain text (claim None) or a checked quote, then claim numbers."""
+
+    text: str
+    claim: int | None = None
+    anchor: str = ""
+    refs: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    runs: list[Run]
+    continues: bool = False
+
+
+@dataclass(frozen=True)
+class CalloutView:
+    number: int
+    anchor: str
+    verdict_class: str
+    verdict_label: str
+    topic: str
+    correction: str
+    sources: list[Link]
+
+
+@dataclass(frozen=True)
+class SectionPage:
+    heading: str
+    count: str
+    section: str
+    paragraphs: list[ParagraphView]
+    callouts: list[CalloutView]
+
+
+@dataclass(frozen=True)
+class PagedView:
+    name: str
+    pages: list
+
+
+def claim_anchor(number: int) -> str:
+    return f"sd-claim-{number}"
+
+
+def _runs(paragraph: str, start: int, end: int, claims: list[LocatedClaim]) -> list[Run]:
+    """The paragraph's text from start to end, each checked quote a run of its own."""
+    runs: list[Run] = []
     cursor = start
-    pending_refs: list[int] = []
     for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
         if claim.start < cursor:  # a quote inside another: its number follows the outer one
-            pending_refs.append(claim.number)
+            last = runs[-1]
+            runs[-1] = Run(last.text, last.claim, last.anchor, (*last.refs, claim.number))
             continue
-        out.append(_refs(pending_refs))
-        pending_refs = []
-        out.append(esc(paragraph[cursor:claim.start]))
-        out.append(f'<mark class="sd-claim" data-claim="{claim.number}">'
-                   f"{esc(paragraph[claim.start:claim.end])}</mark>")
-        pending_refs.append(claim.number)
+        if claim.start > cursor:
+            runs.append(Run(paragraph[cursor:claim.start]))
+        runs.append(Run(paragraph[claim.start:claim.end], claim.number,
+                        claim_anchor(claim.number), (claim.number,)))
         cursor = claim.end
-    out.append(_refs(pending_refs))
-    out.append(esc(paragraph[cursor:end].rstrip()))
-    return "".join(out)
+    tail = paragraph[cursor:end].rstrip()
+    if tail:
+        runs.append(Run(tail))
+    if runs and runs[0].claim is None:
+        runs[0] = Run(runs[0].text.lstrip(), None, "", runs[0].refs)
+    return runs
 
 
-def _refs(numbers: list[int]) -> str:
-    return "".join(f'<sup class="sd-claim-ref">{n}</sup>' for n in numbers)
-
-
-def callout(located: LocatedClaim, data: ShowData) -> str:
-    """A fact-check: the verdict, the correction and the source, marked by verdict class."""
+def callout(located: LocatedClaim, data: ShowData) -> CalloutView:
     claim = located.claim
-    verdict = claim.verdict.replace(" ", "-")
-    sources = ", ".join(source_link(s, s.publisher) for s in data.cited(claim.sources))
-    return (
-        f'<div class="sd-callout sd-verdict-{verdict}" data-claim="{located.number}">'
-        f'<p class="sd-callout-head"><span class="sd-claim-ref">{located.number}</span> '
-        f'<span class="sd-verdict">{esc(VERDICT_LABELS[claim.verdict])}</span> '
-        f'<span class="sd-topic">{esc(claim.topic)}</span></p>'
-        f'<p class="sd-correction">{esc(claim.correction)}</p>'
-        f'<p class="sd-callout-source">Sources: {sources}</p>'
-        "</div>"
+    return CalloutView(
+        number=located.number,
+        anchor=claim_anchor(located.number),
+        verdict_class=claim.verdict.replace(" ", "-"),
+        verdict_label=VERDICT_LABELS[claim.verdict],
+        topic=claim.topic,
+        correction=claim.correction,
+        sources=[source_link(s, s.publisher, f"Source: {s.publisher}, {s.title}")
+                 for s in data.cited(claim.sources)],
     )
-
-
-def pack(items: Iterable[tuple[T, float]], budget: float) -> list[list[T]]:
-    """Items (each with the lines it takes) split, in order, into pages of at most `budget`
-    lines; an item taller than a page gets a page of its own. Always at least one page."""
-    groups: list[list[T]] = [[]]
-    used = 0.0
-    for item, lines in items:
-        if groups[-1] and used + lines > budget:
-            groups.append([])
-            used = 0.0
-        groups[-1].append(item)
-        used += lines
-    return groups
 
 
 def _callout_groups(claims: list[LocatedClaim], data: ShowData) -> list[list[LocatedClaim]]:
     """Claims split into runs whose callouts fit one column; always at least one run."""
-    return pack(((c, _callout_lines(c.claim, data)) for c in claims), CALLOUT_LINES)
+    budget = geometry.PAGE_BODY_HEIGHT * (1 - geometry.SAFETY)
+    return pack(((c, callout_height(c.claim, c.number, data)) for c in claims), budget)
 
 
-def section_pages(data: ShowData, section_id: str) -> list[str]:
-    """The section as HTML pages; each page carries the callouts of the quotes it marks.
+def numbered_claims(data: ShowData) -> dict[str, list[LocatedClaim]]:
+    """Each section's claims, numbered through the whole article in reading order."""
+    numbered: dict[str, list[LocatedClaim]] = {}
+    first = 1
+    for section in data.article.sections:
+        numbered[section.id] = located = locate_claims(section, data.claims, first)
+        first += len(located)
+    return numbered
+
+
+def section_pages(data: ShowData, section_id: str,
+                  located: list[LocatedClaim] | None = None) -> list[SectionPage]:
+    """The section as pages; each page carries the callouts of the quotes it marks.
 
     A sentence with more fact-checks than one column holds is shown again on the next page
     with the rest of its callouts.
     """
     section = data.article.section(section_id)
-    located = locate_claims(section, data.claims)
+    if located is None:
+        located = numbered_claims(data)[section_id]
     unplaced = [c for c in located if c.paragraph is None]
     plan: list[tuple[list[Unit], list[LocatedClaim]]] = []
-    for number, units in enumerate(paginate(sentence_units(section, located), located, data)):
+    for number, units in enumerate(paginate(section, sentence_units(section, located),
+                                            located, data)):
         claims = _claims_in(units, located) + (unplaced if number == 0 else [])
         plan.extend((units, group) for group in _callout_groups(claims, data))
     heading = section_heading(section)
-    pages: list[str] = []
+    pages: list[SectionPage] = []
     for number, (units, claims) in enumerate(plan, start=1):
-        paragraphs = "".join(
-            "<p>" + _highlighted(section.paragraphs[p], s, e,
-                                 [c for c in claims if c.paragraph == p and s <= c.start < e])
-            + "</p>"
-            for p, s, e in _paragraph_spans(units)
-        )
-        body = f'<div class="sd-text">{paragraphs}</div>'
-        if claims:
-            body += ('<div class="sd-callouts">'
-                     + "".join(callout(c, data) for c in claims) + "</div>")
-        pages.append(_slide(
-            "sd-section",
-            _heading(heading, number, len(plan)) + f'<div class="sd-columns">{body}</div>',
-            section=section.id,
-        ))
+        spans = _paragraph_spans(units)
+        paragraphs = [
+            ParagraphView(
+                _runs(section.paragraphs[p], s, e,
+                      [c for c in claims if c.paragraph == p and s <= c.start < e]),
+                continues=s > 0,
+            )
+            for p, s, e in spans
+        ]
+        pages.append(SectionPage(heading, _count(number, len(plan)), section.id, paragraphs,
+                                 [callout(c, data) for c in claims]))
     return pages
 
 
-def show_article(data: ShowData, as_of: date, show: Callable[..., object] = display) -> None:
-    """Every section of the article, in order, whatever sections this show's article has.
+def article_pages(data: ShowData) -> list[SectionPage]:
+    numbered = numbered_claims(data)
+    return [page for section in data.article.sections
+            for page in section_pages(data, section.id, numbered[section.id])]
 
-    Each page is one display output marked ``{"showdeck": {"page": i, "slide_type": t}}``: a
-    section's first page opens a new slide, its later pages are vertical sub-slides, and its
-    speaker notes follow its first page as a ``notes`` page.
-    """
-    number = itertools.count(1)
-    for section in data.article.sections:
-        for index, page in enumerate(section_pages(data, section.id)):
-            kind = "slide" if index == 0 else "subslide"
-            show(HTML(page), metadata={"showdeck": {"page": next(number), "slide_type": kind}})
-            if index == 0 and (notes := speaker_notes(data, section.id, as_of)) is not None:
-                show(notes, metadata={"showdeck": {"page": next(number), "slide_type": "notes"}})
+
+def article_slide(data: ShowData) -> str:
+    """Every section of the article, in order, whatever sections this show's article has."""
+    return render("article_slide", PagedView("The article, section by section",
+                                             article_pages(data)))
 
 
 # The chart.
 
 
-def chart_slide(data: ShowData, as_of: date) -> HTML:
-    """The timeline as an SVG <img> with alt text (the reveal template drops matplotlib's)."""
-    fig = timeline.timeline_figure(data, as_of)
-    alt = timeline.describe_timeline(data, as_of)
-    width, height = (round(v * timeline.DPI) for v in fig.get_size_inches())
-    body = (
-        f'<figure class="sd-chart"><img alt="{esc(alt)}" width="{width}" height="{height}" '
-        f'src="{timeline.svg_data_uri(fig)}"></figure>'
-    )
-    return HTML(_slide("sd-chart-slide", _heading("Airing timeline", 1, 1) + body))
+@dataclass(frozen=True)
+class ChartView:
+    name: str
+    heading: str
+    caption: str = ""
+
+
+def chart_heading(data: ShowData) -> str:
+    return render("chart_heading", ChartView("Airing timeline chart", "Airing timeline"))
+
+
+def chart_caption(text: str) -> str:
+    return render("chart_caption", ChartView("", "", text))
+
+
+@dataclass(frozen=True)
+class TablePage:
+    heading: str
+    count: str
+    caption: str
+    columns: list[str]
+    rows: list[list[str]]
+
+
+def timeline_tables(data: ShowData, as_of: date) -> list[TablePage]:
+    """The chart's data as tables: the episodes, then the dated events, paginated."""
+    from showdeck.timeline import context_milestones
+
+    episodes = [[str(e.number), format_date(e.air_date), e.title, e.title_japanese or ""]
+                if hasattr(e, "title_japanese") else
+                [str(e.number), format_date(e.air_date), e.title, ""]
+                for e in data.episodes]
+    events = [[format_date(m.date, m.precision), m.label, m.kind]
+              for m in context_milestones(data, as_of)]
+    tables = [
+        ("Episodes", "The episodes as broadcast", ["No.", "Aired", "Title", "Japanese title"],
+         episodes, geometry.EPISODE_COLUMNS),
+        ("Events", "Dated events around the run", ["Date", "Event", "Kind"], events,
+         geometry.EVENT_COLUMNS),
+    ]
+    pages: list[tuple[str, str, list[str], list[list[str]]]] = []
+    for heading, caption, columns, rows, widths in tables:
+        if not rows:
+            continue
+        heights = [(row, geometry.row_height(row, widths)) for row in rows]
+        for group in pack(heights, geometry.TABLE_BODY_HEIGHT):
+            pages.append((heading, caption, columns, group))
+    total = len(pages)
+    return [TablePage(f"The timeline's data: {h.lower()}", _count(n, total), c, cols, rows)
+            for n, (h, c, cols, rows) in enumerate(pages, start=1)]
+
+
+def timeline_table_slide(data: ShowData, as_of: date) -> str:
+    return render("table_slide", PagedView("The timeline's data as tables",
+                                           timeline_tables(data, as_of)))
 
 
 # Will it come back?
 
 
-def outlook_pages(data: ShowData, as_of: date) -> list[str]:
+@dataclass(frozen=True)
+class Stat:
+    number: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Status:
+    status: str
+    css: str
+    checked: str
+    note: str
+    sources: list[Link]
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    when: str = ""
+    quote: str = ""
+    verdict: str = ""
+    sources: list[Link] = field(default_factory=list)
+    muted: bool = False
+
+
+@dataclass(frozen=True)
+class OutlookPage:
+    heading: str
+    count: str
+    stats: list[Stat] = field(default_factory=list)
+    status: Status | None = None
+    subheading: str = ""
+    css: str = ""
+    items: list[Item] = field(default_factory=list)
+
+
+def _cites(sources: Iterable[Source], numbers: dict[str, int]) -> list[Link]:
+    return [source_link(s, str(numbers[s.id]), f"Source {numbers[s.id]}: {s.publisher}, "
+                        f"{s.title}")
+            for s in sources if s.id in numbers]
+
+
+def _item_height(item: Item) -> float:
+    text = " ".join(filter(None, [item.when, item.quote, item.verdict, item.text]))
+    text += " [" + ", ".join(s.text for s in item.sources) + "]" if item.sources else ""
+    return (geometry.block_height(text, geometry.LIST_ITEM, geometry.LIST_WIDTH)
+            + geometry.LIST_ITEM.paragraph_gap)
+
+
+def outlook_pages(data: ShowData, as_of: date) -> list[OutlookPage]:
     """Page 1: the wait and the sequel status; then, on as many pages as each needs, the
     record since the finale, the article's guesses, and what the data cannot know."""
     view = compute_outlook(data, as_of)
-    years = view.span_text
-    stats = (
-        '<div class="sd-stats">'
-        f'<p class="sd-stat"><span class="sd-stat-number">{view.days_since_finale:,}</span>'
-        f'<span class="sd-stat-label">days since the finale on '
-        f"{esc(format_date(view.finale))}</span></p>"
-        f'<p class="sd-stat"><span class="sd-stat-number">{view.years_since_finale:.1f}</span>'
-        f'<span class="sd-stat-label">years ({esc(years)}) to '
-        f"{esc(format_date(view.as_of))}</span></p></div>"
-    )
-    status_class = view.sequel_status.replace(" ", "-")
-    sequel_cites = cite(view.sequel_sources, source_numbers(data))
-    status = (
-        f'<div class="sd-status sd-status-{status_class}">'
-        f"<p><strong>Season 2: {esc(view.sequel_status)}</strong> "
-        f'<span class="sd-status-checked">(checked {esc(format_date(view.sequel_checked))}'
-        f")</span></p><p>{esc(view.sequel_note)}</p>"
-        f'<p class="sd-muted">Sources{sequel_cites}, listed on the sources slides</p></div>'
-    )
     numbers = source_numbers(data)
-    record: list[tuple[str, float]] = [
-        ((f"<li><strong>{esc(event.when)}</strong> · {esc(event.label)}"
-         f"{cite(event.sources, numbers)}</li>"),
-         math.ceil((len(event.when) + len(event.label) + 12) / FULL_WIDTH_CHARS) + 0.3)
-        for event in view.record
-    ] or [("<li>Nothing dated after the finale is in the record.</li>", 1.3)]
-    if view.manga:
-        record.append((f'<li class="sd-muted">{esc(view.manga)}</li>',
-                       math.ceil(len(view.manga) / FULL_WIDTH_CHARS) + 0.3))
-    published = (f" (published {esc(format_date(view.article_published))})"
-                 if view.article_published else "")
-    forecast = [
-        ((f"<li>“{esc(c.quote)}” <span class=\"sd-verdict\">"
-         f"{esc(VERDICT_LABELS[c.verdict])}</span>: {esc(c.correction)}"
-         f"{cite(data.cited(c.sources), numbers)}</li>"),
-         math.ceil((len(c.quote) + len(c.correction) + 30) / FULL_WIDTH_CHARS) + 0.3)
-        for c in view.forecast
+    stats = [
+        Stat(f"{view.days_since_finale:,}", f"days since the finale on {format_date(view.finale)}"),
+        Stat(f"{view.years_since_finale:.1f}",
+             f"years ({view.span_text}) to {format_date(view.as_of)}"),
     ]
-    unknowns = [(f"<li>{esc(text)}</li>", math.ceil(len(text) / FULL_WIDTH_CHARS) + 0.3)
-                for text in view.unknowns]
-    # Each list under its own heading, continued on as many pages as it needs.
-    lists = [
+    status = Status(view.sequel_status, view.sequel_status.replace(" ", "-"),
+                    f"checked {format_date(view.sequel_checked)}", view.sequel_note,
+                    _cites(view.sequel_sources, numbers))
+    record = [Item(e.label, when=e.when, sources=_cites(e.sources, numbers))
+              for e in view.record] or [Item("Nothing dated after the finale is in the record.")]
+    if view.manga:
+        record.append(Item(view.manga, muted=True))
+    published = (f" (published {format_date(view.article_published)})"
+                 if view.article_published else "")
+    forecast = [Item(c.correction, quote=c.quote, verdict=VERDICT_LABELS[c.verdict],
+                     sources=_cites(data.cited(c.sources), numbers)) for c in view.forecast]
+    unknown = [Item(text) for text in view.unknowns]
+    bodies: list[tuple[str, dict]] = [("Will it come back?", {"stats": stats, "status": status})]
+    for title, subtitle, css, items in (
         ("What the record says instead", "Since the finale", "sd-record", record),
         ("What the record says instead", f"The article guessed{published}", "sd-forecast",
          forecast),
-        ("What the data cannot know", "", "sd-unknowns", unknowns),
-    ]
-    bodies = [("Will it come back?", stats + status)]
-    for title, subtitle, kind, items in lists:
-        if not items:
-            continue
-        for group in pack(items, OUTLOOK_LINES):
-            h3 = f"<h3>{subtitle}</h3>" if subtitle else ""
-            bodies.append((title, f'{h3}<ul class="{kind}">{"".join(group)}</ul>'))
-    pages = [_heading(title, number, len(bodies)) + body
-             for number, (title, body) in enumerate(bodies, start=1)]
-    return [_slide("sd-outlook", page) for page in pages]
+        ("What the data cannot know", "", "sd-unknowns", unknown),
+    ):
+        budget = geometry.PAGE_BODY_HEIGHT * (1 - geometry.SAFETY) - (
+            geometry.H3_HEIGHT if subtitle else 0)
+        for group in pack(((i, _item_height(i)) for i in items), budget) if items else []:
+            bodies.append((title, {"subheading": subtitle, "css": css, "items": group}))
+    total = len(bodies)
+    return [OutlookPage(title, _count(n, total), **body)
+            for n, (title, body) in enumerate(bodies, start=1)]
 
 
-def show_outlook(data: ShowData, as_of: date) -> None:
-    show_pages(outlook_pages(data, as_of))
+def outlook_slide(data: ShowData, as_of: date) -> str:
+    return render("outlook_slide", PagedView("Will it come back?", outlook_pages(data, as_of)))
 
 
 # Sources.
@@ -481,142 +603,133 @@ def used_sources(data: ShowData) -> list[Source]:
 
 
 def source_numbers(data: ShowData) -> dict[str, int]:
-    """Each cited source's number on the sources slides (1-based, in sources.csv order)."""
+    """Each cited source's number on the sources slide (1-based, in sources.csv order)."""
     return {s.id: n for n, s in enumerate(used_sources(data), start=1)}
 
 
-def cite(sources: Iterable[Source], numbers: dict[str, int]) -> str:
-    """Compact citations, e.g. [3, 7], each number a link to its source."""
-    refs = [
-        source_link(s, str(numbers[s.id])) for s in sources if s.id in numbers
-    ]
-    return f' <span class="sd-cite">[{", ".join(refs)}]</span>' if refs else ""
+@dataclass(frozen=True)
+class SourceItem:
+    link: Link
+    meta: str
+    anchor: str
 
 
-def _source_item(source: Source) -> tuple[str, float]:
-    """One source as a list item, and the lines it takes (title, publisher, date)."""
-    meta = esc(source.publisher)
+@dataclass(frozen=True)
+class SourcesPage:
+    heading: str
+    count: str
+    start: int
+    items: list[SourceItem]
+
+
+def _source_item(source: Source, number: int) -> tuple[SourceItem, float]:
+    meta = source.publisher
     if source.published:
-        meta += f", {esc(format_date(source.published))}"
-    item = (f'<li class="sd-source">{source_link(source, source.title)}'
-            f'<span class="sd-source-meta"> · {meta}</span></li>')
-    lines = math.ceil((text_width(source.title) + text_width(source.publisher) + 16)
-                      / SOURCE_CHARS) + 0.25
-    return item, lines
+        meta += f", {format_date(source.published)}"
+    item = SourceItem(source_link(source, source.title), meta, f"sd-source-{number}")
+    height = (geometry.block_height(f"{number}. {source.title} · {meta}", geometry.SOURCE_ITEM,
+                                  geometry.SOURCE_LIST_WIDTH)
+              + geometry.SOURCE_ITEM.paragraph_gap)
+    return item, height
 
 
-def sources_pages(data: ShowData) -> list[str]:
-    groups = pack((_source_item(s) for s in used_sources(data)), SOURCE_LINES)
-    pages: list[str] = []
+def sources_pages(data: ShowData) -> list[SourcesPage]:
+    budget = geometry.PAGE_BODY_HEIGHT * (1 - geometry.SAFETY)
+    groups = pack((_source_item(s, n) for n, s in enumerate(used_sources(data), start=1)),
+                  budget)
+    pages: list[SourcesPage] = []
     start = 1
     for number, group in enumerate(groups, start=1):
-        pages.append(_slide(
-            "sd-sources",
-            _heading("Sources", number, len(groups))
-            + f'<ol class="sd-source-list" start="{start}">{"".join(group)}</ol>',
-        ))
+        pages.append(SourcesPage("Sources", _count(number, len(groups)), start, group))
         start += len(group)
     return pages
 
 
-def show_sources(data: ShowData) -> None:
-    show_pages(sources_pages(data))
+def sources_slide(data: ShowData) -> str:
+    return render("sources_slide", PagedView("Sources", sources_pages(data)))
 
 
 # Speaker notes.
 
 
-def speaker_notes(data: ShowData, topic: str, as_of: date) -> HTML | None:
-    """Notes for the presenter on one slide: 'title', 'agenda', a section id, 'timeline',
-    'outlook' or 'sources'; None for a section this show's article lacks."""
-    lines = _notes(data, topic, as_of)
-    if lines is None:
-        return None
-    items = "".join(f"<li>{line}</li>" for line in lines)
-    return HTML(f'<div class="sd-notes"><ul>{items}</ul></div>')
+@dataclass(frozen=True)
+class NotesGroup:
+    heading: str
+    lines: list[str]
 
 
-def _notes(data: ShowData, topic: str, as_of: date) -> list[str] | None:
+@dataclass(frozen=True)
+class NotesView:
+    groups: list[NotesGroup]
+
+
+def speaker_notes(data: ShowData, topic: str, as_of: date) -> str:
+    """Notes for the presenter on one slide: 'title', 'agenda', 'article', 'timeline',
+    'timeline-table', 'outlook' or 'sources'."""
+    return render("notes", NotesView(_notes(data, topic, as_of)))
+
+
+def _notes(data: ShowData, topic: str, as_of: date) -> list[NotesGroup]:
     show = data.show
-    title = esc(show.title.english)
+    title = show.title.english
     if topic == "title":
         article = data.sources.get(show.article.source)
-        where = f" from {esc(article.publisher)}" if article else ""
-        return [
+        where = f" from {article.publisher}" if article else ""
+        return [NotesGroup("", [
             f"We read an article{where} about a second season of {title}, claim by claim.",
-            f"Every number is computed for the as-of date, {esc(format_date(as_of))}.",
-        ]
+            f"Every number is computed for the as-of date, {format_date(as_of)}.",
+        ])]
     if topic == "agenda":
-        return [
+        return [NotesGroup("", [
             ("First the article, section by section, with each checked claim marked and its "
-             "verdict beside it."),
+             "verdict beside it. Press the right arrow or space to turn each page."),
             "Then the airing timeline, the question of a sequel, and the sources.",
-        ]
+        ])]
+    if topic == "article":
+        numbered = numbered_claims(data)
+        return [NotesGroup(section_heading(s), _section_notes(s, numbered[s.id]))
+                for s in data.article.sections]
     if topic == "timeline":
-        return [
-            esc(timeline.describe_timeline(data, as_of)),
+        from showdeck.timeline import describe_timeline
+
+        return [NotesGroup("", [
+            describe_timeline(data, as_of),
             "Point at the even steps of the run first, then the years after the finale.",
-        ]
+        ])]
+    if topic == "timeline-table":
+        return [NotesGroup("", [
+            "The chart's data as tables, for anyone who would rather read than look.",
+        ])]
     if topic == "outlook":
         view = compute_outlook(data, as_of)
-        return [
+        return [NotesGroup("", [
             (f"{view.days_since_finale:,} days since the finale; the sequel is "
-             f"{esc(view.sequel_status)} as checked on "
-             f"{esc(format_date(view.sequel_checked))}."),
+             f"{view.sequel_status} as checked on {format_date(view.sequel_checked)}."),
             ("The record shows what happened instead of a second season; it forecasts "
              "nothing."),
-            *(esc(text) for text in view.unknowns[:1]),
-        ]
+            *view.unknowns[:1],
+        ])]
     if topic == "sources":
         sources = used_sources(data)
         accessed = sorted(s.accessed for s in sources)
-        return [
-            (f"{len(sources)} sources, accessed {esc(format_date(accessed[0]))} to "
-             f"{esc(format_date(accessed[-1]))}."),
+        return [NotesGroup("", [
+            (f"{len(sources)} sources, accessed {format_date(accessed[0])} to "
+             f"{format_date(accessed[-1])}."),
             "Each fact in the data names the sources that support it.",
-        ]
-    if topic not in {s.id for s in data.article.sections}:
-        return None
-    section = data.article.section(topic)
-    located = locate_claims(section, data.claims)
+        ])]
+    msg = f"no speaker notes for {topic!r}"
+    raise KeyError(msg)
+
+
+def _section_notes(section: ArticleSection, located: list[LocatedClaim]) -> list[str]:
     plural = "s" if len(section.paragraphs) != 1 else ""
-    heading = esc(section_heading(section))
-    notes = [(f"“{heading}”: {len(section.paragraphs)} paragraph{plural} of the article, "
-              "quoted as published.")]
+    notes = [f"{len(section.paragraphs)} paragraph{plural} of the article, quoted as published."]
     notes.extend(
-        f"{c.number}. “{esc(c.claim.quote)}”: {esc(c.claim.verdict)}. "
-        f"{esc(c.claim.correction)}"
+        f"{c.number}. “{c.claim.quote}”: {c.claim.verdict}. {c.claim.correction}"
         for c in located
     )
     if section.image_caption:
-        notes.append(f"The article shows an image here: {esc(section.image_caption)}.")
+        notes.append(f"The article shows an image here: {section.image_caption}.")
     if not located:
         notes.append("No checkable claim in this section.")
     return notes
-
-
-# The notebook view.
-
-NOTEBOOK_CSS = """
-.sd-slide { max-width: 960px; font-family: sans-serif; line-height: 1.45; }
-.sd-columns { display: flex; gap: 1.5em; align-items: flex-start; }
-.sd-text { flex: 3; }
-.sd-callouts { flex: 2; font-size: 0.9em; }
-.sd-callout { border-left: 4px solid #999; padding: 0.3em 0.8em; margin-bottom: 0.8em; }
-.sd-verdict-correct { border-color: #009E73; }
-.sd-verdict-partly-correct { border-color: #E69F00; }
-.sd-verdict-incorrect { border-color: #D55E00; }
-.sd-verdict-unverifiable { border-color: #999999; }
-.sd-verdict { font-weight: bold; }
-.sd-claim-ref { font-weight: bold; font-size: 0.75em; }
-.sd-page-count, .sd-muted, .sd-source-meta, .sd-topic { opacity: 0.7; font-size: 0.85em; }
-.sd-chart img { max-width: 100%; height: auto; }
-.sd-stat-number { font-size: 2.2em; font-weight: bold; margin-right: 0.4em; }
-.sd-notes { border-left: 3px dashed #999; padding-left: 0.8em; font-size: 0.85em; opacity: 0.8; }
-.sd-notes::before { content: "Speaker notes"; font-weight: bold; }
-"""
-
-
-def notebook_style() -> HTML:
-    """A minimal stylesheet so the notebook view reads well; the deck uses its own theme."""
-    return HTML(f"<style>{NOTEBOOK_CSS}</style>")

@@ -74,10 +74,9 @@ def fresh_browser(browser):
 
 
 def write_sample_notebook(path: Path) -> Path:
-    """A small deck notebook in the project's conventions, built in memory as nbconvert's tests do.
-
-    Title slide, a notes cell, a hidden import cell, the parameters cell, an HTML output that
-    reads the data, a PNG with alt text, and one cell whose outputs are three pages.
+    """A small showdeck notebook in the project's conventions, built in memory as nbconvert's
+    tests do: skip cells that import and read the parameters, a title slide and its notes, an
+    HTML output that reads the data, a PNG with alt text, a slide of three pages, a last slide.
     """
     import nbformat
     from nbformat import v4
@@ -85,31 +84,36 @@ def write_sample_notebook(path: Path) -> Path:
     def md(source: str, slide_type: str = "slide"):
         return v4.new_markdown_cell(source, metadata={"slideshow": {"slide_type": slide_type}})
 
-    def code(source: str, tags: list[str], slide_type: str = "slide"):
-        meta = {"slideshow": {"slide_type": slide_type}, "tags": tags}
+    def code(source: str, slide_type: str = "slide", tags: list[str] | None = None):
+        meta = {"slideshow": {"slide_type": slide_type}, "jupyter": {"source_hidden": True}}
+        if tags:
+            meta["tags"] = tags
         return v4.new_code_cell(source, metadata=meta)
 
     pixel = (
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
     )
+    pages = "".join(
+        f'<div class="sd-page{" fragment" if i else ""}" data-sd-page="{i + 1}">'
+        f"<h2>MARKER-PAGE-{i}</h2></div>" for i in range(3))
     nb = v4.new_notebook(metadata={
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
         "language_info": {"name": "python"},
+        "showdeck": {"version": 1},
     })
     nb.cells = [
         code("import base64\nfrom IPython.display import HTML, Image, display\n"
-             "from showdeck import load_show", ["remove-cell"], "skip"),
-        code('data_dir = "../data/akudama-drive"\nas_of = None', ["parameters", "remove-cell"], "skip"),
-        md("# MARKER-TITLE-SLIDE\n## アクダマドライブ"),
+             "from showdeck.presentation import read_parameters", "skip"),
+        code('data_dir = "data/lantern-line"\nas_of = None', "skip", ["parameters"]),
+        code("data, day = read_parameters(data_dir, as_of)", "skip"),
+        code("display(HTML('<h1>MARKER-TITLE-SLIDE</h1><h2>アクダマドライブ</h2>'), "
+             "metadata={'showdeck': {'title': 'MARKER-TITLE', 'footer': 'MARKER-FOOTER'}})"),
         md("MARKER-SPEAKER-NOTE: pause here.", "notes"),
-        code("data = load_show(data_dir)\n"
-             "display(HTML(f'<div class=\"sd-callout\">MARKER-DATA {data.show.title.english} "
-             "as of {as_of}</div>'))", ["remove-input"]),
+        code("display(HTML(f'<div class=\"sd-callout\">MARKER-DATA {data.show.title.english} "
+             "as of {day}</div>'))"),
         code(f"display(Image(data=base64.b64decode('{pixel}'), format='png', "
-             "alt='MARKER-ALT one pixel'))", ["remove-input"]),
-        code("for i in range(3):\n"
-             "    display(HTML(f'<div class=\"sd-section\"><h2>MARKER-PAGE-{i}</h2></div>'),\n"
-             "            metadata={'showdeck': {'page': i}})", ["remove-input"]),
+             "alt='MARKER-ALT one pixel'))"),
+        code(f"display(HTML('<div class=\"sd-pages\">{pages}</div>'))"),
         md("## MARKER-LAST-SLIDE\nThe end."),
     ]
     for index, cell in enumerate(nb.cells):
@@ -119,8 +123,9 @@ def write_sample_notebook(path: Path) -> Path:
     return path
 
 
-#: Slides the sample notebook makes: title, data, image, three pages, last.
-SAMPLE_SLIDES = 7
+#: The sample notebook's slides and pages: title, data, image, the paged slide, last.
+SAMPLE_SLIDES = 5
+SAMPLE_PAGES = 7
 
 
 @pytest.fixture(scope="session")

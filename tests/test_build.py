@@ -19,7 +19,6 @@ from showdeck.build import (
     OutputError,
     build_deck,
     check_deck,
-    count_slides,
     external_resources,
     input_key,
     resolve_as_of,
@@ -28,7 +27,8 @@ from showdeck.build import (
     write_atomic,
 )
 from showdeck.loader import DataError
-from tests.conftest import SAMPLE_SLIDES, write_sample_notebook
+from showdeck.pages import deck_structure
+from tests.conftest import SAMPLE_PAGES, SAMPLE_SLIDES, write_sample_notebook
 
 QUIET = {"progress": lambda _line: None}
 
@@ -40,7 +40,9 @@ def sha(path: Path) -> str:
 @pytest.mark.slow
 def test_the_deck_holds_every_slide_and_the_data(built_deck):
     html = built_deck.read_text(encoding="utf-8")
-    assert count_slides(html) == SAMPLE_SLIDES
+    outline = deck_structure(html)
+    assert len(outline) == SAMPLE_SLIDES
+    assert sum(s.pages for s in outline) == SAMPLE_PAGES
     for marker in ("MARKER-TITLE-SLIDE", "MARKER-LAST-SLIDE", "MARKER-DATA Lantern Line",
                    *(f"MARKER-PAGE-{i}" for i in range(3))):
         assert marker in html
@@ -111,11 +113,11 @@ def test_cli_reports_broken_data_without_a_traceback(tmp_path, broken_copy, caps
 def test_a_failing_cell_is_named_with_its_error(tmp_path, fixture_show):
     notebook = write_sample_notebook(tmp_path / "notebooks" / "deck.ipynb")
     nb = nbformat.read(notebook, as_version=4)
-    nb.cells[4].source = "raise ValueError('MARKER-BOOM')"
+    nb.cells[5].source = "raise ValueError('MARKER-BOOM')"
     nbformat.write(nb, notebook)
     output = tmp_path / "deck.slides.html"
     # Counted in the notebook as committed, not in the copy with the injected parameters cell.
-    with pytest.raises(BuildError, match=r"cell 4 \(id 'sample-4': \"raise ValueError\('MARKER-BOOM'\)\"\) "
+    with pytest.raises(BuildError, match=r"cell 5 \(id 'sample-5': \"raise ValueError\('MARKER-BOOM'\)\"\) "
                                          r"raised ValueError: MARKER-BOOM"):
         build_deck(notebook, fixture_show, output, as_of="2025-01-02", **QUIET)
     assert not output.exists()
@@ -170,10 +172,10 @@ def test_an_image_with_a_placeholder_alt_text_fails_the_deck_check():
 
 
 def test_the_build_and_the_browser_checks_share_one_alt_text_policy():
-    from showdeck import deckcheck
+    from showdeck.alttext import alt_problem
 
     for alt in ("chart", "Figure 2", "timeline.png", "", "Episodes aired per week, April 2019"):
-        problem = deckcheck.alt_problem(alt)
+        problem = alt_problem(alt)
         assert undescribed_images(image_deck(alt)) == (
             [] if problem is None else [f"src='data:image/png;base64,iVBORw0KGgo=' {problem}"]
         )

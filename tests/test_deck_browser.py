@@ -1,75 +1,57 @@
-"""The real deck in headless Chromium, opened from disk with every non-file request blocked.
+"""The built decks in headless Chromium, opened from disk with every non-file request blocked.
 
-The deck is built once per run with the same command people use (the builder skips the work
-when nothing changed). The slide count it must have comes from the notebook itself, executed
-here in a fresh kernel alongside the build, so a slide lost or invented by the exporter shows.
+Each deck is built with the command people use (`python -m showdeck build`) into a temporary
+folder: the real show, the invented fixture show, a show whose article is in Japanese and one
+with very long paragraphs. Expectations are fixed here, not recomputed from the notebook.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from showdeck import deckcheck
+from showdeck.pages import deck_structure
+from tests.support import deckcheck
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOK = Path("notebooks") / "akudama_drive_season2.ipynb"
-DATA = Path("data") / "akudama-drive"
-DECK = Path("build") / "akudama-drive-season-2.slides.html"
+AS_OF = "2026-11-24"
 SCREENSHOTS = ROOT / "build" / "screenshots"
-BUILD_TIMEOUT_S = 600
+SHOWS = {
+    "akudama-drive": ROOT / "data" / "akudama-drive",
+    "lantern-line": ROOT / "tests" / "fixtures" / "lantern-line",
+    "yozora-densha": ROOT / "tests" / "fixtures" / "yozora-densha",
+    "long-lines": ROOT / "tests" / "fixtures" / "long-lines",
+}
+#: The deck's slides, one per slide cell of the notebook, in order.
+SLIDE_KINDS = ["title-slide", "agenda", "article", "chart-slide", "table", "outlook", "sources"]
 
 
-@dataclass(frozen=True)
-class BuiltDeck:
-    path: Path
-    expected_slides: int
+def build(data: Path, output: Path) -> Path:
+    command = [sys.executable, "-m", "showdeck", "build", "--data", str(data), "--output",
+               str(output), "--as-of", AS_OF]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
+                            check=False)
+    if result.returncode:
+        pytest.fail(f"`{' '.join(command[1:])}` failed ({result.returncode}):\n"
+                    f"{result.stdout}{result.stderr}")
+    return output
+
+
+@pytest.fixture(scope="module", params=list(SHOWS))
+def deck(request, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp(request.param)
+    return build(SHOWS[request.param], folder / f"{request.param}.slides.html")
 
 
 @pytest.fixture(scope="module")
-def deck() -> BuiltDeck:
-    """Build the deck with the CLI while this process executes the notebook to count slides."""
-    from showdeck.build import execute_notebook
-    from showdeck.export import PAGE_KEY, REMOVE_CELL_TAG
-
-    as_of = dt.date.today().isoformat()
-    command = [
-        sys.executable,
-        "-m",
-        "showdeck",
-        "build",
-        "--data",
-        str(DATA),
-        "--output",
-        str(DECK),
-        "--as-of",
-        as_of,
-    ]
-    build = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    try:
-        executed = execute_notebook(ROOT / NOTEBOOK, ROOT / DATA, as_of)
-    finally:
-        try:
-            output, _ = build.communicate(timeout=BUILD_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            build.kill()
-            output, _ = build.communicate()
-            pytest.fail(f"`{' '.join(command[1:])}` took over {BUILD_TIMEOUT_S} s:\n{output}")
-    if build.returncode:
-        pytest.fail(f"`{' '.join(command[1:])}` failed ({build.returncode}):\n{output}")
-    expected = deckcheck.notebook_slide_count(
-        executed, removed_tags=(REMOVE_CELL_TAG,), page_key=PAGE_KEY
-    )
-    return BuiltDeck(ROOT / DECK, expected)
+def real_deck(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("real")
+    return build(SHOWS["akudama-drive"], folder / "akudama-drive.slides.html")
 
 
 def passes(failures: list[str]) -> None:
@@ -79,29 +61,39 @@ def passes(failures: list[str]) -> None:
         pytest.fail("\n".join(failures), pytrace=False)
 
 
-@pytest.fixture
-def page(fresh_browser, deck: BuiltDeck):
-    """The deck open and ready; after the test, the page must have logged nothing wrong."""
+def open_page(fresh_browser, path: Path):
     page, log = fresh_browser
-    passes(deckcheck.open_deck(page, deck.path))
+    page.set_viewport_size({"width": 1280, "height": 800})
+    passes(deckcheck.open_deck(page, path))
+    return page, log
+
+
+@pytest.fixture
+def page(fresh_browser, deck: Path):
+    """The deck open and ready; after the test, the page must have logged nothing wrong."""
+    page, log = open_page(fresh_browser, deck)
     yield page
     passes(deckcheck.check_requests(log) + deckcheck.check_console(log))
 
 
-def test_deck_starts_offline_without_errors(page) -> None:
-    # The fixture opened the deck and checks the log; this test only adds what ready means.
-    assert page.evaluate("() => Reveal.isReady() && Reveal.getTotalSlides() > 0")
+@pytest.fixture
+def real(fresh_browser, real_deck: Path):
+    page, log = open_page(fresh_browser, real_deck)
+    yield page
+    passes(deckcheck.check_requests(log) + deckcheck.check_console(log))
 
 
-def test_deck_has_as_many_slides_as_the_notebook(page, deck: BuiltDeck) -> None:
-    passes(deckcheck.check_slide_count(page, deck.expected_slides))
+def test_deck_starts_offline_with_one_slide_per_slide_cell(page, deck: Path) -> None:
+    assert page.evaluate("() => Reveal.isReady()")
+    kinds = page.evaluate("() => Reveal.getSlides().map(s => "
+                          "(s.querySelector('[data-sd-slide]') || {dataset: {}}).dataset.sdSlide)")
+    assert kinds == SLIDE_KINDS
+    # The HTML read back and the browser agree on every page.
+    pages = sum(s.pages for s in deck_structure(deck.read_text(encoding="utf-8")))
+    assert deckcheck.page_count(page) == pages
 
 
-def test_every_slide_and_fragment_can_be_reached(page) -> None:
-    passes(deckcheck.step_through(page))
-
-
-def test_no_slide_is_taller_or_wider_than_the_slide(page) -> None:
+def test_no_page_is_taller_or_wider_than_the_slide(page) -> None:
     passes(deckcheck.check_overflow(page))
 
 
@@ -110,14 +102,57 @@ def test_every_image_loads_and_is_described(page) -> None:
 
 
 def test_speaker_notes_exist_and_stay_hidden(page) -> None:
-    passes(deckcheck.check_notes_present(page) + deckcheck.check_notes_hidden(page))
+    passes(deckcheck.check_notes_present(page, minimum=len(SLIDE_KINDS))
+           + deckcheck.check_notes_hidden(page))
 
 
-def test_print_view_lays_out_one_page_per_slide(page, deck: BuiltDeck) -> None:
-    passes(deckcheck.check_print_view(page, deck.path))
+@pytest.mark.parametrize("how", [s for s in deckcheck.STEPS if s != "swipe"])
+def test_every_page_is_reached_in_order(real, how) -> None:
+    passes(deckcheck.step_through(real, key=how))
 
 
-def test_every_slide_has_a_screenshot(page) -> None:
-    shots = deckcheck.screenshot_all(page, SCREENSHOTS)
-    assert len(shots) == page.evaluate("() => Reveal.getTotalSlides()")
+def test_a_swipe_turns_every_page_on_a_touch_screen(fresh_browser, real_deck: Path) -> None:
+    browser = fresh_browser[0].context.browser
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+    blocked: list[str] = []
+
+    def offline(route) -> None:
+        if route.request.url.startswith(("file:", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", offline)
+    try:
+        page = context.new_page()
+        passes(deckcheck.open_deck(page, real_deck))
+        passes(deckcheck.step_through(page, key="swipe"))
+        assert blocked == []
+    finally:
+        context.close()
+
+
+def test_arrow_right_and_space_reach_the_same_pages(real) -> None:
+    counts = {}
+    for key in ("ArrowRight", "Space"):
+        real.evaluate("() => Reveal.slide(0, 0, -1)")
+        seen = set()
+        for _ in range(500):
+            seen.add(tuple(real.evaluate("() => { const i = Reveal.getIndices(); "
+                                         "return [i.h, i.v, i.f ?? -1]; }")))
+            if real.evaluate("() => Reveal.isLastSlide() && !Reveal.availableFragments().next"):
+                break
+            real.keyboard.press(key)
+        counts[key] = len(seen)
+    assert counts["ArrowRight"] == counts["Space"] == deckcheck.page_count(real)
+
+
+def test_print_view_lays_out_one_page_per_page(real, real_deck: Path) -> None:
+    passes(deckcheck.check_print_view(real, real_deck))
+
+
+def test_every_page_has_a_screenshot(real) -> None:
+    shots = deckcheck.screenshot_all(real, SCREENSHOTS)
+    assert len(shots) == deckcheck.page_count(real)
     assert all(shot.stat().st_size > 0 for shot in shots)

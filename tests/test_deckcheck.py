@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 
-from showdeck import deckcheck
+from showdeck.alttext import alt_problem
+from showdeck.pdf import pdf_page_count
+from tests.support import deckcheck
 
 # Four slides: a plain one, a vertical stack of two (the first with two fragment steps and
 # notes), and a last one with an image.
@@ -79,7 +78,10 @@ def test_good_deck_passes_every_check(fresh_browser, good_deck: Path, tmp_path: 
     failures += deckcheck.check_print_view(page, good_deck)
     failures += deckcheck.check_requests(log) + deckcheck.check_console(log)
     assert failures == []
-    assert [p.name for p in shots] == ["01-0-0.png", "02-1-0.png", "03-1-1.png", "04-2-0.png"]
+    # Every page: the opening, the stacked slide before and after its two fragments, the slide
+    # below it, the picture.
+    assert [p.name for p in shots] == ["01-1-1.png", "02-2-1.png", "03-2-2.png", "04-2-3.png",
+                                       "05-2-1.png", "06-3-1.png"]
     assert all(p.stat().st_size > 1000 for p in shots)
 
 
@@ -237,7 +239,7 @@ def test_uncaught_exception_is_reported(fresh_browser, good_deck: Path) -> None:
     ],
 )
 def test_alt_problem_rejects_placeholders(alt: str) -> None:
-    assert deckcheck.alt_problem(alt) is not None
+    assert alt_problem(alt) is not None
 
 
 @pytest.mark.parametrize(
@@ -248,62 +250,52 @@ def test_alt_problem_rejects_placeholders(alt: str) -> None:
     ],
 )
 def test_alt_problem_accepts_descriptions(alt: str) -> None:
-    assert deckcheck.alt_problem(alt) is None
-
-
-def _cell(kind: str | None, source: str = "text") -> nbformat.NotebookNode:
-    metadata = {"slideshow": {"slide_type": kind}} if kind else {}
-    return nbformat.v4.new_markdown_cell(source, metadata=metadata)
-
-
-@pytest.mark.parametrize(
-    ("kinds", "count"),
-    [
-        (["slide", "-", "fragment", "subslide", "slide"], 3),
-        # The first shown cell opens a slide whatever its type, as in nbconvert.
-        ([None, "fragment", "slide"], 2),
-        (["skip", "notes", "-", "subslide"], 2),
-        (["subslide", "subslide"], 2),
-    ],
-)
-def test_notebook_slide_count_follows_nbconvert(kinds: list[str | None], count: int) -> None:
-    notebook = nbformat.v4.new_notebook(cells=[_cell(kind) for kind in kinds])
-    assert deckcheck.notebook_slide_count(notebook) == count
-
-
-def _paged_cell(pages: list[int], tags: tuple[str, ...] = ()) -> nbformat.NotebookNode:
-    outputs = [
-        nbformat.v4.new_output(
-            "display_data",
-            data={"text/plain": f"page {page}"},
-            metadata={"showdeck": {"page": page}},
-        )
-        for page in pages
-    ]
-    return nbformat.v4.new_code_cell("show()", outputs=outputs, metadata={"tags": list(tags)})
-
-
-def test_notebook_slide_count_adds_a_subslide_per_extra_page() -> None:
-    cells = [_cell("slide"), _paged_cell([0, 1, 2]), _cell("slide"), _paged_cell([0])]
-    notebook = nbformat.v4.new_notebook(cells=cells)
-    assert deckcheck.notebook_slide_count(notebook) == 2 + 2
-
-
-def test_notebook_slide_count_leaves_out_removed_cells() -> None:
-    cells = [_cell("slide"), _paged_cell([0, 1], tags=("remove-cell",)), _cell("subslide")]
-    removed = _cell("slide")
-    removed.metadata["tags"] = ["remove-cell"]
-    notebook = nbformat.v4.new_notebook(cells=[*cells, removed])
-    assert deckcheck.notebook_slide_count(notebook) == 2
+    assert alt_problem(alt) is None
 
 
 def test_pdf_page_count_ignores_the_pages_tree() -> None:
     pdf = b"<< /Type /Pages /Count 2 >> << /Type /Page >> << /Type/Page /Parent 1 0 R >>"
-    assert deckcheck.pdf_page_count(pdf) == 2
+    assert pdf_page_count(pdf) == 2
 
 
-def test_importing_deckcheck_loads_no_browser() -> None:
-    code = "import sys, showdeck.deckcheck; print('playwright' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
-    assert result.stdout.strip() == "False"
+def test_product_code_imports_no_test_helper() -> None:
+    package = Path(__file__).resolve().parent.parent / "showdeck"
+    for module in package.rglob("*.py"):
+        text = module.read_text(encoding="utf-8")
+        assert "from tests" not in text, module
+        assert "import tests" not in text, module
+
+
+PAGED = """
+<section><h2>Opening</h2><aside class="notes">Say hello.</aside></section>
+<section><div class="sd-pages">
+  <div class="sd-page fragment fade-out" data-sd-page="1" data-fragment-index="1"><h2>One</h2></div>
+  <div class="sd-page fragment fade-in-then-out" data-sd-page="2" data-fragment-index="1"><h2>Two</h2></div>
+  <div class="sd-page fragment" data-sd-page="3" data-fragment-index="2"><h2>Three</h2></div>
+</div><style>.sd-pages { display: grid } .sd-page { grid-area: 1 / 1 }</style></section>
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("how", ["ArrowRight", "Space", "PageDown", "click"])
+def test_pages_that_replace_each_other_pass_the_step_through(
+    fresh_browser, tmp_path: Path, reveal_dist: Path, how: str
+) -> None:
+    page, _log = fresh_browser
+    deck = write_deck(tmp_path, reveal_dist, PAGED)
+    assert deckcheck.open_deck(page, deck) == []
+    assert deckcheck.step_through(page, key=how) == []
+    assert deckcheck.page_count(page) == 4
+
+
+@pytest.mark.browser
+def test_two_pages_shown_at_once_fail_the_step_through(
+    fresh_browser, tmp_path: Path, reveal_dist: Path
+) -> None:
+    page, _log = fresh_browser
+    both = PAGED.replace("sd-page fragment fade-out", "sd-page")
+    deck = write_deck(tmp_path, reveal_dist, both)
+    assert deckcheck.open_deck(page, deck) == []
+    failures = deckcheck.step_through(page, key="ArrowRight")
+    assert any("pages [1, 2] visible" in f for f in failures), failures
+

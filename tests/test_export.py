@@ -1,66 +1,68 @@
-"""The showdeck template and exporter: inline reveal.js, our blocks in the output, nothing fetched."""
+"""The showdeck template and exporter: inline reveal.js, our blocks in the output, nothing
+fetched; and notebooks that are not showdeck notebooks converted as nbconvert would."""
 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
-import nbformat
 import pytest
 from nbformat import v4
 
 from showdeck.assets import AssetsMissing, RevealAssets, load_reveal
-from showdeck.build import count_slides, external_resources, undescribed_images
-from showdeck.export import SplitPagesPreprocessor, deck_config, export_slides
-from tests.conftest import ROOT
+from showdeck.build import external_resources, undescribed_images
+from showdeck.export import NotebookNotRun, environment_config, export_slides
+from showdeck.pages import deck_structure
 
 
 def md(source: str, slide_type: str = "slide"):
     return v4.new_markdown_cell(source, metadata={"slideshow": {"slide_type": slide_type}})
 
 
-def page_output(page: int | None, text: str):
-    meta = {} if page is None else {"showdeck": {"page": page}}
-    return v4.new_output("display_data", data={"text/html": f"<p>{text}</p>"}, metadata=meta)
+def showdeck_notebook(*cells):
+    """An executed showdeck notebook in memory: metadata marks it, code cells have outputs."""
+    nb = v4.new_notebook(metadata={"showdeck": {"version": 1}})
+    nb.cells = list(cells)
+    return nb
 
 
-def paged_cell(pages: int, slide_type: str = "slide"):
-    cell = v4.new_code_cell(
-        "show()", metadata={"slideshow": {"slide_type": slide_type}, "tags": ["remove-input"]}
-    )
-    cell.id = "paged"
-    cell.outputs = [page_output(i, f"PAGE-{i}") for i in range(pages)]
+def output_cell(html: str, slide_type: str = "slide", **deck):
+    cell = v4.new_code_cell("deck.show()", metadata={"slideshow": {"slide_type": slide_type}})
+    cell.execution_count = 1
+    cell.outputs = [v4.new_output("display_data", data={"text/html": html},
+                                  metadata={"showdeck": deck} if deck else {})]
     return cell
 
 
 @pytest.fixture(scope="module")
 def deck_html(reveal_dist) -> str:
-    nb = v4.new_notebook()
-    image = v4.new_code_cell("img", metadata={"slideshow": {"slide_type": "slide"},
-                                               "tags": ["remove-input"]})
+    image = v4.new_code_cell("img", metadata={"slideshow": {"slide_type": "slide"}})
+    image.execution_count = 2
     image.outputs = [v4.new_output(
         "display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Image>"},
         metadata={"image/png": {"alt": "ALT-MARKER a chart"}},
     )]
-    hidden = v4.new_code_cell("SECRET_IMPORT = 1", metadata={"tags": ["remove-cell"]})
-    nb.cells = [
+    hidden = v4.new_code_cell("SECRET_IMPORT = 1", metadata={"slideshow": {"slide_type": "skip"}})
+    hidden.execution_count = 1
+    pages = ('<div class="sd-pages"><div class="sd-page fragment fade-out"><h2>PAGE-1</h2></div>'
+             '<div class="sd-page fragment"><h2>PAGE-2</h2></div></div>')
+    nb = showdeck_notebook(
         hidden,
-        md("# SLIDE-ONE アクダマドライブ"),
+        output_cell("<h1>SLIDE-ONE アクダマドライブ</h1>", title="TITLE-MARKER",
+                    footer="FOOTER-MARKER · as of 2025-01-02"),
         md("NOTE-MARKER say this aloud", "notes"),
         md("## SLIDE-TWO"),
         md("FRAGMENT-MARKER", "fragment"),
         image,
-        paged_cell(3),
-    ]
-    return export_slides(nb, title="TITLE-MARKER", footer="FOOTER-MARKER · as of 2025-01-02")
+        output_cell(pages),
+    )
+    return export_slides(nb)
 
 
 def test_overridden_blocks_reach_the_output(deck_html):
     assert "<title>TITLE-MARKER</title>" in deck_html  # header
     assert 'class="sd-footer">FOOTER-MARKER · as of 2025-01-02</footer>' in deck_html  # body_footer
     assert '<script id="reveal-js">' in deck_html  # footer_js
-    assert "slideNumber: \"c/t\"" in deck_html
+    assert "slideNumber: 'c/t'" in deck_html
     assert 'alt="ALT-MARKER a chart"' in deck_html  # data_png
 
 
@@ -81,11 +83,12 @@ def test_nothing_is_fetched_from_outside_the_file(deck_html):
 
 def test_every_slide_of_the_notebook_is_in_the_deck(deck_html):
     for marker in ("SLIDE-ONE", "SLIDE-TWO", "FRAGMENT-MARKER", "ALT-MARKER", *(
-            f"PAGE-{i}" for i in range(3))):
+            f"PAGE-{i}" for i in (1, 2))):
         assert marker in deck_html
-    # Title, slide two (with its fragment), the image, three pages.
-    assert count_slides(deck_html) == 6
+    # Title, slide two (with its fragment), the image, the paged slide.
+    assert [s.pages for s in deck_structure(deck_html)] == [1, 1, 1, 2]
     assert "SECRET_IMPORT" not in deck_html
+    assert "deck.show()" not in deck_html  # code inputs never reach the deck
     assert "アクダマドライブ" in deck_html
 
 
@@ -120,101 +123,38 @@ def test_inlined_scripts_cannot_close_their_script_element(tmp_path):
     assert resources["version"] == "5.2.1"
 
 
-def test_a_paged_cell_becomes_one_subslide_per_page():
-    nb = v4.new_notebook()
-    nb.cells = [md("# title"), paged_cell(3)]
-    nb, _ = SplitPagesPreprocessor().preprocess(nb, {})
-    pages = nb.cells[1:]
-    assert [c.metadata.slideshow.slide_type for c in pages] == ["slide", "subslide", "subslide"]
-    assert [c.outputs[0].data["text/html"] for c in pages] == [f"<p>PAGE-{i}</p>" for i in range(3)]
-    assert len({c.id for c in pages}) == 3
-
-
-def test_unmarked_outputs_stay_with_the_page_before_them():
-    cell = paged_cell(2)
-    cell.outputs.insert(1, page_output(None, "TAIL"))
-    first, second = SplitPagesPreprocessor.split_cell(cell)
-    assert [o.data["text/html"] for o in first.outputs] == ["<p>PAGE-0</p>", "<p>TAIL</p>"]
-    assert len(second.outputs) == 1
-
-
-def test_a_cell_with_one_page_is_left_alone():
-    cell = paged_cell(1)
-    assert SplitPagesPreprocessor.split_cell(cell) == [cell]
-
-
 def test_missing_reveal_names_the_install_command(tmp_path):
     with pytest.raises(AssetsMissing, match=r"npm ci.*make setup"):
         load_reveal(tmp_path)
 
 
-def test_config_points_slides_at_the_showdeck_template():
-    config = deck_config()
+def test_the_environment_config_changes_only_the_slides_template():
+    config = environment_config()
     assert config.SlidesExporter.template_name == "showdeck"
-    assert config.TagRemovePreprocessor.remove_input_tags == {"remove-input"}
-    assert config.TagRemovePreprocessor.remove_cell_tags == {"remove-cell"}
+    assert set(config) == {"SlidesExporter"}
+    assert "TagRemovePreprocessor" not in config
 
 
-@pytest.mark.slow
-def test_plain_jupyter_nbconvert_to_slides_still_works(tmp_path, reveal_dist):
+def test_another_notebook_through_the_template_is_nbconvert_s_reveal(reveal_dist):
+    from nbconvert.exporters import SlidesExporter
+
     nb = v4.new_notebook()
-    nb.cells = [md("# PLAIN-NBCONVERT"), md("NOTE", "notes")]
-    source = tmp_path / "plain.ipynb"
-    nbformat.write(nb, source)
-    subprocess.run(
-        [sys.executable, "-m", "jupyter", "nbconvert", "--config",
-         str(ROOT / "jupyter_nbconvert_config.py"), "--to", "slides", str(source)],
-        check=True, capture_output=True, cwd=tmp_path,
-    )
-    html = (tmp_path / "plain.slides.html").read_text(encoding="utf-8")
-    assert "PLAIN-NBCONVERT" in html
-    assert external_resources(html) == []
-    assert '<script id="reveal-js">' in html
+    nb.cells = [md("# PLAIN"), md("NOTE", "notes")]
+    code = v4.new_code_cell("print('CODE')", metadata={"tags": ["remove-input"]})
+    code.outputs = [v4.new_output("stream", name="stdout", text="CODE\n")]
+    nb.cells.append(code)
+    ours, _ = SlidesExporter(config=environment_config()).from_notebook_node(nb)
+    plain, _ = SlidesExporter().from_notebook_node(nb)
+    assert ours == plain
+    assert "jp-InputArea" in ours
+    assert "print" in ours
 
 
-def test_cells_that_displayed_nothing_make_no_blank_slide():
-    from showdeck.deckcheck import notebook_slide_count
-    from showdeck.export import DropEmptySlidesPreprocessor
-
-    def code(slide_type, outputs, executed=True):
-        cell = nbformat.v4.new_code_cell(
-            "x", metadata={"slideshow": {"slide_type": slide_type}}, outputs=outputs
-        )
-        cell.execution_count = 1 if executed else None
-        return cell
-
-    shown = [nbformat.v4.new_output("display_data", data={"text/html": "<p>shown</p>"})]
-    nb = nbformat.v4.new_notebook(cells=[
-        code("slide", shown),
-        code("slide", []),          # a section this show lacks: no slide
-        code("notes", []),
-        code("-", shown),           # inherits the dropped slide start
-        code("slide", [], executed=False),  # never run: left alone
-    ])
-    expected = notebook_slide_count(nb)
-    nb, _ = DropEmptySlidesPreprocessor().preprocess(nb, {})
-    kinds = [c.metadata["slideshow"]["slide_type"] for c in nb.cells]
-    assert kinds == ["slide", "slide", "slide"]
-    assert expected == 3
-
-
-def test_pages_may_name_their_own_slide_type():
-    def page(number, kind):
-        return v4.new_output(
-            "display_data", data={"text/html": f"<p>page {number}</p>"},
-            metadata={"showdeck": {"page": number, "slide_type": kind}},
-        )
-
-    cell = v4.new_code_cell("show", metadata={"slideshow": {"slide_type": "slide"}},
-                            outputs=[page(1, "slide"), page(2, "notes"), page(3, "subslide"),
-                                     page(4, "slide")])
-    parts = SplitPagesPreprocessor.split_cell(cell)
-    assert [p.metadata["slideshow"]["slide_type"] for p in parts] == [
-        "slide", "notes", "subslide", "slide"
-    ]
-    assert [p.outputs[0]["data"]["text/html"] for p in parts] == [
-        f"<p>page {n}</p>" for n in range(1, 5)
-    ]
+def test_a_showdeck_slide_without_output_is_refused_with_the_fix(reveal_dist):
+    ran = output_cell("<h1>ran</h1>")
+    never = v4.new_code_cell("deck.agenda()", metadata={"slideshow": {"slide_type": "slide"}})
+    with pytest.raises(NotebookNotRun, match=r"cell 1 .* run all cells and save, or convert with --execute"):
+        export_slides(showdeck_notebook(ran, never))
 
 
 @pytest.mark.parametrize(("mimetype", "size"), [("image/png", "width"), ("image/jpeg", "height")])
@@ -225,7 +165,8 @@ def test_raster_images_keep_their_alt_text_and_size(reveal_dist, mimetype, size)
                            metadata={mimetype: {"alt": "MARKER-RASTER-ALT", size: 40}})
     cell = v4.new_code_cell("x", metadata={"slideshow": {"slide_type": "slide"}},
                             outputs=[output])
-    html = export_slides(v4.new_notebook(cells=[cell]), title="t")
+    cell.execution_count = 1
+    html = export_slides(showdeck_notebook(cell))
     (image,) = re.findall(r"<img [^>]*MARKER-RASTER-ALT[^>]*>", html)
     assert f'src="data:{mimetype};base64,' in image
     assert f'{size}="40"' in image

@@ -14,7 +14,7 @@ from fontTools.ttLib import TTFont
 from showdeck import fonts
 from showdeck.errors import ShowdeckError
 
-LATIN, CJK, THAI = fonts.FACES
+LATIN, SYMBOLS, CJK, THAI = fonts.FACES
 JAPANESE = (
     "アクダマドライブは、2020年に放送されたオリジナルテレビアニメ。「第2期」の制作は"
     "まだ発表されていないが、ファンの期待は大きい。"
@@ -79,7 +79,8 @@ def test_a_character_no_face_has_measures_as_notdef():
 
 def test_font_stack_lists_every_face_in_fallback_order():
     assert fonts.FONT_STACK == (
-        '"SD Noto Sans", "SD Noto Sans CJK JP", "SD Noto Sans Thai", sans-serif'
+        '"SD Noto Sans", "SD Noto Sans Symbols 2", "SD Noto Sans CJK JP", "SD Noto Sans Thai",'
+        " sans-serif"
     )
 
 
@@ -156,10 +157,10 @@ def test_font_face_css_has_one_rule_per_face_and_weight_with_characters():
     with_thai = embedded_fonts(fonts.font_face_css(THAI_TITLE))
 
     assert set(without_thai) == {
-        (face.family, weight) for face in (LATIN, CJK) for weight in (400, 700)
+        (face.family, weight) for face in (LATIN, SYMBOLS, CJK) for weight in (400, 700)
     }
     assert set(with_thai) == {
-        (face.family, weight) for face in fonts.FACES for weight in (400, 700)
+        (face.family, weight) for face in (LATIN, SYMBOLS, THAI) for weight in (400, 700)
     }
 
 
@@ -179,7 +180,7 @@ def test_each_subset_holds_exactly_the_characters_its_face_draws_first():
             cmap = embedded[family, weight].getBestCmap()
             assert {chr(code) for code in cmap} == characters, (family, weight)
     assert "ア" in expected[CJK.family]
-    assert "✓" in expected[CJK.family]
+    assert set("✓◐✗") <= expected[SYMBOLS.family]
     assert "—" in expected[LATIN.family]
 
 
@@ -192,7 +193,7 @@ def test_subsets_keep_the_source_fonts_timestamp():
 
 def test_a_missing_font_file_names_it_and_the_install_command(monkeypatch, tmp_path):
     missing = tmp_path / "NotoSans-Regular.ttf"
-    monkeypatch.setattr(fonts, "FACES", (dataclasses.replace(LATIN, regular=missing), CJK, THAI))
+    monkeypatch.setattr(fonts, "FACES", (dataclasses.replace(LATIN, regular=missing), SYMBOLS, CJK, THAI))
 
     with pytest.raises(fonts.FontsMissing) as caught:
         fonts.text_width("Akudama", 22)
@@ -250,7 +251,7 @@ def rendered(browser, tmp_path_factory):
         "async () => { await Promise.all([...document.fonts].map(f => f.load()));"
         " await document.fonts.ready; return [...document.fonts].map(f => f.status); }"
     )
-    assert statuses == ["loaded"] * 6, statuses
+    assert statuses == ["loaded"] * 2 * len(fonts.FACES), statuses
     assert not log.page_errors, log.page_errors
     return page.evaluate(
         "() => ({widths: Object.fromEntries([...document.querySelectorAll('span')]"

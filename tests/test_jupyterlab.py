@@ -1,4 +1,5 @@
-"""JupyterLab smoke test: open the notebook in a real JupyterLab, run all cells, see the chart.
+"""The notebook in a real JupyterLab: run all cells, read it on the light and the dark theme,
+then present it with jupyterlab-rise ("Render as slides") and step through its pages.
 
 The server runs on 127.0.0.1 with a token, on a copy of the notebook and its data (JupyterLab
 autosaves, and the committed notebook must keep its stripped outputs), and is stopped by its
@@ -41,8 +42,25 @@ ERROR_OUTPUTS = (
     '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"],'
     ' .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]'
 )
-#: The chart: an <img> in the deck's HTML output (class sd-chart) or a plain image output.
-CHART = ".jp-OutputArea-output .sd-chart img, .jp-OutputArea-output.jp-RenderedImage img"
+#: The chart: matplotlib's figure, an SVG image output.
+CHART = ".jp-OutputArea-output.jp-RenderedSVG img, .jp-OutputArea-output.jp-RenderedSVG svg"
+#: Contrast a reader needs (WCAG AA for body text).
+MIN_CONTRAST = 4.5
+CONTRAST_JS = """() => {
+  const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const background = el => { for (; el; el = el.parentElement) {
+      const c = getComputedStyle(el).backgroundColor;
+      if (c && !c.startsWith('rgba(0, 0, 0, 0)') && c !== 'transparent') return c; }
+    return 'rgb(255, 255, 255)'; };
+  const ratio = el => { const a = lum(getComputedStyle(el).color), b = lum(background(el));
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); };
+  const texts = [...document.querySelectorAll('.jp-OutputArea-output .sd-text p, '
+    + '.jp-OutputArea-output .sd-callout p, .jp-OutputArea-output .sd-slide h2')];
+  return texts.map(ratio);
+}"""
 
 
 @dataclass
@@ -67,7 +85,7 @@ def free_port() -> int:
 
 def copy_project(target: Path) -> Path:
     """The notebook and its data under `target`, in the repository's layout; returns target."""
-    for relative in (NOTEBOOK, DATA):
+    for relative in (NOTEBOOK, NOTEBOOK.with_suffix(".css"), DATA):
         source = ROOT / relative
         if not source.exists():
             pytest.fail(f"{source} is missing: the smoke test runs the committed notebook")
@@ -198,11 +216,14 @@ def run_all_cells(page, lab: Lab, notebook: Path) -> None:
     page.wait_for_function(
         """errors => {
             const panel = document.querySelector('.jp-NotebookPanel');
-            const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
             const indicator = panel.querySelector('.jp-Notebook-ExecutionIndicator');
             if (indicator && indicator.dataset.status !== 'idle') return false;
-            if (prompts.some(p => p.textContent.includes('*'))) return false;
-            return prompts.every(p => /\\[\\d+\\]/.test(p.textContent))
+            // Folded code cells show no prompt: count the cells the kernel ran instead.
+            const cells = [...panel.querySelectorAll('.jp-CodeCell')];
+            const ran = cells.filter(c => c.querySelector('.jp-OutputArea-child')
+                || /\\[\\d+\\]/.test((c.querySelector('.jp-InputPrompt') || {}).textContent || ''));
+            return ran.length >= cells.length - 3  // the import/parameter cells show nothing
+                && panel.querySelectorAll('.sd-notes').length >= 7
                 || panel.querySelector(errors) !== null;
         }""",
         arg=ERROR_OUTPUTS,
@@ -210,9 +231,27 @@ def run_all_cells(page, lab: Lab, notebook: Path) -> None:
     )
 
 
+def set_theme(page, name: str) -> None:
+    """Settings > Theme > `name`, from the menu as a person would, then wait for it to apply."""
+    page.locator(".lm-MenuBar-item", has_text="Settings").first.click()
+    page.get_by_role("menuitem", name="Theme", exact=True).hover()
+    page.get_by_role("menuitem", name=name, exact=True).click()
+    light = "false" if "Dark" in name else "true"
+    page.wait_for_function(f"() => document.body.dataset.jpThemeLight === '{light}'")
+    page.wait_for_timeout(300)
+
+
+def open_rise(page, lab: Lab, notebook: Path):
+    """jupyterlab-rise's slideshow of the saved notebook (what "Render as slides" shows)."""
+    page.goto(f"{lab.url}/rise/{notebook.as_posix()}?token={lab.token}")
+    page.wait_for_selector("body.rise-enabled .reveal.ready", timeout=LAB_LOAD_MS)
+    page.wait_for_timeout(1500)
+    return page
+
+
 @pytest.mark.slow
 @pytest.mark.browser
-def test_notebook_runs_in_jupyterlab_and_shows_the_chart(tmp_path: Path) -> None:
+def test_notebook_reads_in_jupyterlab_and_presents_with_rise(tmp_path: Path) -> None:
     committed = ROOT / NOTEBOOK
     before = digest(committed) if committed.exists() else None
     root = copy_project(tmp_path / "project")
@@ -223,13 +262,16 @@ def test_notebook_runs_in_jupyterlab_and_shows_the_chart(tmp_path: Path) -> None
         run_all_cells(page, lab, NOTEBOOK)
         errors = page.locator(ERROR_OUTPUTS).all_inner_texts()
         assert errors == [], "cells wrote errors:\n" + "\n---\n".join(errors)
+
+        # A document: no Out[] prompts, the speaker notes folded away, every slide shown once.
+        prompts = page.locator(".jp-OutputArea-promptOverlay, .jp-OutputPrompt").all_inner_texts()
+        assert not [p for p in prompts if p.strip()], prompts
+        assert page.locator(".jp-OutputArea-output .sd-notes").count() > 0
+        assert not page.locator(".sd-notes").first.is_visible()
+        assert page.locator(".jp-Cell.jp-mod-outputsScrolled, .jp-OutputPlaceholder").count() >= 7
+
         chart = page.locator(CHART).first
         chart.scroll_into_view_if_needed()
-        page.wait_for_function(
-            "selector => { const img = document.querySelector(selector);"
-            " return img && img.complete && img.naturalWidth > 0; }",
-            arg=CHART,
-        )
         assert chart.is_visible()
         box = chart.bounding_box()
         assert box is not None
@@ -237,7 +279,33 @@ def test_notebook_runs_in_jupyterlab_and_shows_the_chart(tmp_path: Path) -> None
         assert box["height"] > 100, box
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOT))
+
+        # Legible on both themes.
+        page.locator(".sd-text p").first.scroll_into_view_if_needed()
+        for theme in ("JupyterLab Light", "JupyterLab Dark"):
+            set_theme(page, theme)
+            ratios = page.evaluate(CONTRAST_JS)
+            assert ratios, "no article text found"
+            assert min(ratios) >= MIN_CONTRAST, (theme, min(ratios))
+            page.screenshot(path=str(SCREENSHOT.with_name(
+                f"jupyterlab-{theme.split()[-1].lower()}.png")))
+        set_theme(page, "JupyterLab Light")
+
+        # Save (outputs signed as trusted) and present with jupyterlab-rise.
+        page.keyboard.press("Control+s")
+        page.wait_for_timeout(1500)
+        open_rise(page, lab, NOTEBOOK)
+        slides = page.locator(".reveal .slides > section")
+        assert slides.count() == 7
+        text = page.evaluate("() => [...document.querySelectorAll('.reveal .slides > section')]"
+                             ".map(s => s.innerText).join('\\n')")
+        for code in ("deck.title()", "Presentation.open", "deck.notes("):
+            assert code not in text, f"code {code!r} on a RISE slide"
+        assert "We read an article" not in text  # the title's speaker notes
+        # Every page of the article is a fragment step.
+        pages = page.locator(".reveal .sd-slide.sd-article .sd-page").count()
+        assert pages > 1
+        page.screenshot(path=str(SCREENSHOT.with_name("rise.png")))
         assert log.blocked == [], "the notebook reached for the network"
-        assert log.page_errors == []
     assert lab.process.poll() is not None, "jupyter lab is still running"
     assert (digest(committed) if committed.exists() else None) == before

@@ -1,9 +1,9 @@
-"""The presentation notebook: hygiene of the committed file, and a clean run in a fresh kernel."""
+"""The presentation notebook: a Jupyter citizen that reads as a document and runs anywhere."""
 
 from __future__ import annotations
 
 import json
-import time
+import re
 from pathlib import Path
 
 import nbformat
@@ -11,6 +11,7 @@ import pytest
 from nbclient import NotebookClient
 
 from showdeck.parameters import INJECTED_TAG, inject_parameters
+from showdeck.presentation import ParameterError, read_parameters, resolve_data_dir
 from tests.conftest import FIXTURE_SHOW, REAL_SHOW, ROOT
 
 NOTEBOOK = ROOT / "notebooks" / "akudama_drive_season2.ipynb"
@@ -27,45 +28,60 @@ def tags(cell) -> set[str]:
     return set(cell.metadata.get("tags", []))
 
 
+def kind(cell) -> str:
+    return cell.metadata.get("slideshow", {}).get("slide_type", "-")
+
+
 def test_committed_notebook_has_no_outputs(notebook):
     for cell in notebook.cells:
         if cell.cell_type == "code":
-            assert cell.outputs == [], f"cell {cell.id} has outputs; run nbstripout"
+            assert cell.outputs == [], f"cell {cell.id} has outputs; run `make strip`"
             assert cell.execution_count is None, f"cell {cell.id} has an execution count"
+
+
+def test_it_is_marked_as_a_showdeck_notebook_with_rise_settings(notebook):
+    assert notebook.metadata["showdeck"] == {"version": 1}
+    rise = notebook.metadata["rise"]
+    assert (rise["width"], rise["height"]) == (960, 700)
 
 
 def test_every_cell_has_a_slide_type(notebook):
     for cell in notebook.cells:
-        assert cell.metadata.get("slideshow", {}).get("slide_type") in SLIDE_TYPES, cell.id
+        assert kind(cell) in SLIDE_TYPES, cell.id
 
 
-def test_every_code_cell_hides_its_input_or_itself(notebook):
+def test_one_code_cell_per_slide_each_followed_by_its_notes(notebook):
+    cells = notebook.cells
+    slides = [i for i, c in enumerate(cells) if kind(c) == "slide"]
+    assert len(slides) == 7
+    for index in slides:
+        assert cells[index].cell_type == "code"
+        assert kind(cells[index + 1]) == "notes", cells[index].source
+
+
+def test_slide_code_is_folded_and_notes_are_folded_away(notebook):
     for cell in notebook.cells:
-        if cell.cell_type == "code":
-            assert tags(cell) & {"remove-input", "remove-cell"}, cell.source
+        if kind(cell) in {"slide", "notes"}:
+            assert cell.metadata["jupyter"]["source_hidden"] is True, cell.source
+        if kind(cell) == "notes":
+            assert cell.metadata["jupyter"]["outputs_hidden"] is True, cell.source
 
 
-def test_code_cells_are_short(notebook):
+def test_no_project_specific_tags_are_needed(notebook):
+    assert {t for c in notebook.cells for t in tags(c)} == {"parameters"}
+
+
+def test_code_cells_are_one_call(notebook):
     for cell in notebook.cells:
-        if cell.cell_type == "code":
-            assert len(cell.source.splitlines()) <= 5, cell.source
+        if cell.cell_type == "code" and "parameters" not in tags(cell):
+            assert len(cell.source.splitlines()) == 1, cell.source
 
 
 def test_parameters_cell_defines_exactly_the_data_folder_and_date(notebook):
     (cell,) = [c for c in notebook.cells if "parameters" in tags(c)]
-    assert "remove-cell" in tags(cell)
-    assert cell.source.splitlines() == ['data_dir = "../data/akudama-drive"', "as_of = None"]
-
-
-def test_every_content_slide_is_followed_by_notes(notebook):
-    cells = notebook.cells
-    for index, cell in enumerate(cells):
-        if "show_article(" in cell.source:
-            continue  # it emits each section's notes itself (test_slides proves it)
-        if cell.metadata["slideshow"]["slide_type"] == "slide":
-            following = cells[index + 1] if index + 1 < len(cells) else None
-            assert following is not None, cell.source
-            assert following.metadata["slideshow"]["slide_type"] == "notes", cell.source
+    names = [line.split("=")[0].strip() for line in cell.source.splitlines()]
+    assert names == ["data_dir", "as_of"]
+    assert kind(cell) == "skip"
 
 
 def test_notebook_never_renders_data_as_markdown(notebook):
@@ -74,64 +90,138 @@ def test_notebook_never_renders_data_as_markdown(notebook):
             assert "Markdown" not in cell.source, cell.source
 
 
-def execute(notebook: nbformat.NotebookNode, data_dir: Path, as_of: str | None) -> tuple:
-    nb = inject_parameters(notebook, data_dir=str(data_dir), as_of=as_of)
+# Parameters, checked where they are read.
+
+
+@pytest.mark.parametrize("cwd", [ROOT, ROOT / "notebooks", ROOT / "showdeck" / "templates"])
+def test_the_default_data_folder_is_found_from_any_working_directory(cwd):
+    assert resolve_data_dir("data/akudama-drive", cwd=cwd) == REAL_SHOW
+
+
+def test_a_data_folder_outside_the_project_is_found_from_the_kernel_directory(tmp_path):
+    (tmp_path / "shows" / "x").mkdir(parents=True)
+    assert resolve_data_dir("shows/x", cwd=tmp_path) == tmp_path / "shows" / "x"
+
+
+def test_a_missing_data_folder_names_the_parameter_the_directory_and_the_fix(tmp_path):
+    with pytest.raises(ParameterError) as caught:
+        resolve_data_dir("no/such/show", cwd=tmp_path)
+    message = str(caught.value)
+    assert message.startswith("data_dir 'no/such/show': no such folder")
+    assert str(tmp_path) in message
+    assert "set data_dir" in message
+    # IPython shows it as one line, not a traceback.
+    assert caught.value._render_traceback_() == [f"ParameterError: {message}"]
+
+
+def test_invalid_data_is_one_error_naming_the_parameter(broken_copy):
+    folder = broken_copy()
+    (folder / "episodes.csv").write_text("number,title\n")
+    with pytest.raises(ParameterError, match=r"^data_dir '.*': invalid show data"):
+        read_parameters(folder, AS_OF)
+
+
+@pytest.mark.parametrize(("as_of", "message"), [
+    ("2019-01-01", r"^as_of 2019-01-01 is before the finale \(2019-04-19\)"),
+    ("tomorrow", r"^as_of: the as-of date must be"),
+])
+def test_a_wrong_as_of_is_caught_where_the_parameters_are_read(as_of, message):
+    with pytest.raises(ParameterError, match=message):
+        read_parameters(FIXTURE_SHOW, as_of)
+
+
+# The notebook run, as a reader runs it.
+
+
+def execute(notebook: nbformat.NotebookNode, cwd: Path, **params) -> nbformat.NotebookNode:
+    nb = inject_parameters(notebook, **params)
     client = NotebookClient(nb, timeout=120, kernel_name="python3",
-                            resources={"metadata": {"path": str(NOTEBOOK.parent)}})
-    started = time.perf_counter()
+                            resources={"metadata": {"path": str(cwd)}})
     client.execute()
-    return nb, time.perf_counter() - started
+    return nb
 
 
 def outputs(nb: nbformat.NotebookNode) -> list[dict]:
     return [output for cell in nb.cells if cell.cell_type == "code" for output in cell.outputs]
 
 
-def html_text(nb: nbformat.NotebookNode) -> str:
-    return "\n".join(o.get("data", {}).get("text/html", "") for o in outputs(nb))
-
-
 def assert_clean(nb: nbformat.NotebookNode) -> None:
     for output in outputs(nb):
         assert output.output_type != "error", output
         assert not (output.output_type == "stream" and output.name == "stderr"), output.text
+        assert output.output_type != "execute_result", "an Out[] prompt in the document"
+
+
+@pytest.fixture(scope="module")
+def run_real(notebook) -> nbformat.NotebookNode:
+    import matplotlib.font_manager  # noqa: F401  (builds matplotlib's font cache out of the kernel)
+
+    return execute(notebook, ROOT / "notebooks", as_of=AS_OF)
 
 
 @pytest.mark.slow
-def test_notebook_presents_the_fixture_show(notebook):
-    # Building matplotlib's font cache logs to stderr: do it here, not in the kernel.
-    import matplotlib.font_manager  # noqa: F401
-
-    nb, seconds = execute(notebook, FIXTURE_SHOW, AS_OF)
-    assert_clean(nb)
-    text = html_text(nb)
-    assert "Lantern Line" in text
-    assert "Akudama" not in json.dumps(outputs(nb))
-    assert "24 Nov 2026" in text
-    assert 'class="sd-callout sd-verdict-incorrect"' in text
-    assert '<figure class="sd-chart"><img alt="Timeline of Lantern Line' in text
-    assert seconds < 30
-    pages = [o.metadata["showdeck"]["page"] for o in outputs(nb)
-             if "showdeck" in o.get("metadata", {})]
-    assert pages.count(1) >= 3  # sections, outlook and sources are paginated
-    injected = [c for c in nb.cells if INJECTED_TAG in tags(c)]
+def test_the_real_show_runs_cleanly_with_the_default_folder(run_real):
+    assert_clean(run_real)
+    html = "".join(o.get("data", {}).get("text/html", "") for o in outputs(run_real))
+    for heading in ("Plotline", "Renewal Status", "Release Date"):
+        assert heading in html
+    injected = [c for c in run_real.cells if INJECTED_TAG in tags(c)]
     assert len(injected) == 1
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not REAL_SHOW.is_dir(), reason="data/akudama-drive is not there yet")
-def test_notebook_runs_on_the_real_show_with_its_default_folder(notebook):
-    import matplotlib.font_manager  # noqa: F401
+def test_every_visible_cell_shows_something_and_only_the_title_carries_the_style(run_real):
+    for cell in run_real.cells:
+        if kind(cell) in {"slide", "notes"}:
+            assert cell.outputs, cell.source
+    styles = [o for o in outputs(run_real) if "<style>" in o.get("data", {}).get("text/html", "")]
+    assert len(styles) == 1
+    assert "@font-face" in styles[0]["data"]["text/html"]
 
-    nb = inject_parameters(notebook, as_of=AS_OF)
-    client = NotebookClient(nb, timeout=120, kernel_name="python3",
-                            resources={"metadata": {"path": str(NOTEBOOK.parent)}})
-    client.execute()
+
+@pytest.mark.slow
+def test_the_article_reads_as_one_document_with_its_fact_checks(run_real, notebook):
+    (article,) = [c for c in run_real.cells if c.source == "deck.article()"]
+    (output,) = article.outputs
+    html = output["data"]["text/html"]
+    # Every paragraph of every section, in order, in one output.
+    data = read_parameters(REAL_SHOW, AS_OF)[0]
+    text = re.sub(r"<[^>]+>", "", re.sub(r"<sup\b[^>]*>.*?</sup>", "", html))
+    position = 0
+    for section in data.article.sections:
+        for paragraph in section.paragraphs:
+            start = paragraph[:40]
+            found = text.find(start, position)
+            assert found >= 0, start
+            position = found
+    assert html.count('class="sd-callout ') == len(data.claims)
+
+
+@pytest.mark.slow
+def test_the_chart_is_a_figure_output_with_its_alt_text(run_real):
+    (chart,) = [c for c in run_real.cells if c.source == "deck.timeline()"]
+    figures = [o for o in chart.outputs if "image/svg+xml" in o.get("data", {})]
+    assert len(figures) == 1
+    (figure,) = figures
+    alt = figure["metadata"]["image/svg+xml"]["alt"]
+    assert alt.startswith("Timeline of Akudama Drive")
+    assert figure["data"]["text/plain"] == alt
+    assert figure["data"]["image/svg+xml"].lstrip().startswith("<?xml")
+
+
+@pytest.mark.slow
+def test_notebook_presents_the_fixture_show_and_nothing_else(notebook):
+    nb = execute(notebook, ROOT / "notebooks", data_dir=str(FIXTURE_SHOW), as_of=AS_OF)
     assert_clean(nb)
-    text = html_text(nb)
-    assert "Akudama Drive" in text
-    for heading in ("Plotline", "Renewal Status", "Release Date"):
-        assert heading in text
+    text = json.dumps(outputs(nb))
+    assert "Lantern Line" in text
+    assert "Akudama" not in text
+
+
+@pytest.mark.slow
+def test_the_notebook_runs_from_the_repository_root(notebook):
+    nb = execute(notebook, ROOT, as_of=AS_OF)
+    assert_clean(nb)
 
 
 def test_injected_parameters_follow_the_parameters_cell(notebook):
@@ -140,8 +230,8 @@ def test_injected_parameters_follow_the_parameters_cell(notebook):
     injected = nb.cells[index + 1]
     assert injected.source == ('# Injected parameters\ndata_dir = \'/data/x\'\n'
                                "as_of = '2026-11-24'")
-    assert {"injected-parameters", "remove-cell"} <= tags(injected)
-    assert injected.metadata["slideshow"]["slide_type"] == "skip"
+    assert INJECTED_TAG in tags(injected)
+    assert kind(injected) == "skip"
     assert len(nb.cells) == len(notebook.cells) + 1  # the original is untouched
 
 

@@ -1,12 +1,11 @@
-"""print_pdf: reveal.js's print view in headless Chromium, one PDF page per slide."""
+"""print_pdf: reveal.js's print view in headless Chromium, one PDF page per page."""
 
 from __future__ import annotations
 
 import pytest
 
-from showdeck.deckcheck import pdf_page_count
-from showdeck.pdf import PdfError, print_pdf
-from tests.conftest import SAMPLE_SLIDES
+from showdeck.pdf import PdfError, pdf_page_count, print_pdf
+from tests.conftest import SAMPLE_PAGES
 
 
 @pytest.mark.slow
@@ -17,7 +16,7 @@ def test_the_pdf_has_one_page_per_slide(built_deck, tmp_path):
     result = print_pdf(built_deck, output, progress=lines.append)
     payload = output.read_bytes()
     assert payload.startswith(b"%PDF-")
-    assert result.pages == pdf_page_count(payload) == SAMPLE_SLIDES
+    assert result.pages == pdf_page_count(payload) == SAMPLE_PAGES
     assert any(line.startswith("write") for line in lines)
 
 
@@ -28,7 +27,7 @@ def test_a_missing_deck_names_the_command_that_builds_it(tmp_path):
 
 @pytest.mark.browser
 def test_a_page_that_is_not_a_deck_fails_cleanly(tmp_path, monkeypatch):
-    monkeypatch.setattr("showdeck.deckcheck.READY_TIMEOUT_MS", 1500)
+    monkeypatch.setattr("showdeck.pdf.READY_TIMEOUT_MS", 1500)
     page = tmp_path / "plain.html"
     page.write_text("<!doctype html><title>not a deck</title><p>hello</p>", encoding="utf-8")
     output = tmp_path / "out.pdf"
@@ -39,7 +38,7 @@ def test_a_page_that_is_not_a_deck_fails_cleanly(tmp_path, monkeypatch):
 
 @pytest.mark.browser
 def test_a_page_whose_reveal_never_prints_fails_after_the_timeout(tmp_path, monkeypatch):
-    monkeypatch.setattr("showdeck.deckcheck.READY_TIMEOUT_MS", 500)
+    monkeypatch.setattr("showdeck.pdf.READY_TIMEOUT_MS", 500)
     page = tmp_path / "stuck.html"
     page.write_text("<!doctype html><title>stuck</title><script>window.Reveal = {};</script>",
                     encoding="utf-8")

@@ -1,13 +1,15 @@
-"""The slides' HTML: escaped data, pages that fit, callouts beside their claims."""
+"""The slides: escaped data, pages measured to fit, callouts beside their claims."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from datetime import date
 
 import pytest
 
-from showdeck import slides
+from showdeck import geometry, slides
 from showdeck.loader import load_show
 from tests.conftest import FIXTURE_SHOW
 
@@ -21,16 +23,30 @@ def data():
 
 def write_article(folder, paragraphs: list[str], claims: list[tuple[str, str, str]]) -> None:
     """Replace the fixture's introduction with `paragraphs`, and its claims with `claims`
-    given as (id, quote, verdict)."""
+    given as (id, quote, verdict); other claim columns are copied from the first claim."""
     article = (folder / "article.md").read_text()
     start = article.index("## [introduction]")
     end = article.index("## [renewal-status]")
     intro = "## [introduction]\n\n" + "\n\n".join(paragraphs) + "\n\n"
     (folder / "article.md").write_text(article[:start] + intro + article[end:])
-    rows = "".join(f'{cid},introduction,"{quote}",topic {cid},{verdict},'
-                   f"Correction for {cid}.,fixture-guide\n" for cid, quote, verdict in claims)
-    (folder / "claims.csv").write_text(
-        "id,section,quote,topic,verdict,correction,sources\n" + rows)
+    rows = list(csv.DictReader(io.StringIO((folder / "claims.csv").read_text())))
+    template = rows[0]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(template), lineterminator="\n")
+    writer.writeheader()
+    for cid, quote, verdict in claims:
+        writer.writerow({**template, "id": cid, "section": "introduction", "quote": quote,
+                         "topic": f"topic {cid}", "verdict": verdict,
+                         "correction": f"Correction for {cid}."})
+    (folder / "claims.csv").write_text(out.getvalue())
+
+
+def all_html(data) -> str:
+    return "".join([slides.title_slide(data, AS_OF), slides.agenda_slide(data),
+                    slides.article_slide(data), slides.timeline_table_slide(data, AS_OF),
+                    slides.outlook_slide(data, AS_OF), slides.sources_slide(data),
+                    *(slides.speaker_notes(data, t, AS_OF) for t in
+                      ("title", "agenda", "article", "timeline", "outlook", "sources"))])
 
 
 def test_data_text_is_escaped_everywhere(broken_copy):
@@ -40,59 +56,60 @@ def test_data_text_is_escaped_everywhere(broken_copy):
     sources = (folder / "sources.csv").read_text().replace(
         "Lantern Line episode guide", '"Guide <b onclick=""x"">bold</b>"')
     (folder / "sources.csv").write_text(sources)
-    data = load_show(folder)
-    html = "".join([*slides.section_pages(data, "introduction"), *slides.sources_pages(data),
-                    slides.speaker_notes(data, "introduction", AS_OF).data])
+    html = all_html(load_show(folder))
     assert "<script" not in html
     assert "<img" not in html
     assert "<b " not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;" in html
-    assert "&lt;b onclick=&quot;x&quot;&gt;" in html
+    assert "&lt;b onclick=&#34;x&#34;&gt;" in html
 
 
 @pytest.mark.parametrize(("url", "safe"), [
-    ("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&amp;c=2"),
+    ("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&c=2"),
     ("http://example.org", "http://example.org"),
     ("javascript:alert(1)", None),
     ("data:text/html,hi", None),
     ("//example.org", None),
-    ('https://example.org/"onmouseover="x', "https://example.org/&quot;onmouseover=&quot;x"),
 ])
-def test_only_http_links_survive_and_they_are_escaped(url, safe):
+def test_only_http_links_survive(url, safe):
     assert slides.safe_url(url) == safe
 
 
+def test_a_quote_in_a_link_cannot_leave_its_attribute():
+    link = slides.Link("x", 'https://example.org/"onmouseover="x')
+    html = slides.render("link", link)
+    assert 'href="https://example.org/&#34;onmouseover=&#34;x"' in html
+
+
 def test_title_slide_names_article_show_and_as_of(data):
-    html = slides.title_slide(data, AS_OF).data
-    assert "<h1>Lantern Line Season 2: Is It Coming?</h1>" in html
+    html = slides.title_slide(data, AS_OF)
+    assert "<h1>" in html
+    assert data.article.title in html
     assert '<span lang="ja">ランタンライン</span>' in html
-    assert "as of 24 Nov 2026" in html
-    assert 'href="https://example.org/lantern-line-season-2"' in html
+    assert "24 Nov 2026" in html
 
 
 def test_agenda_lists_the_articles_sections_then_the_deck(data):
-    assert slides.agenda_items(data) == [
-        "Introduction", "Lantern Line Season 2: Renewal Status", "About the author",
-        "Airing timeline", "Will it come back?", "Sources",
-    ]
+    html = slides.agenda_slide(data)
+    items = re.findall(r"<li>(.*?)</li>", html)
+    assert items[-3:] == ["Airing timeline", "Will it come back?", "Sources"]
+    assert len(items) == len(data.article.sections) + 3
 
 
-def test_a_short_section_is_one_page_with_its_callouts(data):
-    (page,) = slides.section_pages(data, "introduction")
-    assert "<h2>Introduction</h2>" in page  # no page count on a single page
-    assert '<mark class="sd-claim" data-claim="1">directed by Aoi Example</mark>' in page
-    assert '<mark class="sd-claim" data-claim="2">ran for 4 episodes</mark>' in page
-    assert 'class="sd-callout sd-verdict-correct" data-claim="1"' in page
-    assert 'class="sd-callout sd-verdict-incorrect" data-claim="2"' in page
-    assert "✗ Incorrect" in page
-    assert "Lantern Line ran for 3 episodes." in page
-    assert "Sources: <a href=\"https://example.org/lantern-line\"" in page
+def test_a_paged_slide_marks_each_page_as_a_fragment_that_replaces_the_last(data):
+    html = slides.article_slide(data)
+    pages = re.findall(r'<div class="(sd-page[^"]*)" data-sd-page="(\d+)"', html)
+    assert len(pages) > 1
+    assert pages[0][0] == "sd-page fragment fade-out"
+    assert pages[-1][0] == "sd-page fragment"
+    assert [int(n) for _c, n in pages] == list(range(1, len(pages) + 1))
 
 
-def test_a_section_without_claims_has_no_callout_column(data):
-    (page,) = slides.section_pages(data, "about-the-author")
-    assert "sd-callouts" not in page
-    assert "The author writes about invented shows." in page
+def test_every_section_is_in_the_article_slide_in_order(data):
+    html = slides.article_slide(data)
+    headings = [slides.section_heading(s) for s in data.article.sections]
+    positions = [html.index(f">{h}") for h in headings]
+    assert positions == sorted(positions)
 
 
 def long_section(broken_copy, sentences: int = 40, claims_every: int = 5):
@@ -106,34 +123,70 @@ def long_section(broken_copy, sentences: int = 40, claims_every: int = 5):
     return load_show(folder)
 
 
+def page_height(page: slides.SectionPage, data) -> tuple[float, float]:
+    """The page's text and callout column heights, measured as pagination measures them."""
+    width = geometry.TEXT_COLUMN_WIDTH if page.callouts else geometry.CONTENT_WIDTH
+    text = sum(geometry.block_height("".join(r.text for r in p.runs)
+                                     + "".join(str(n) for r in p.runs for n in r.refs),
+                                     geometry.BODY, width) + geometry.BODY.paragraph_gap
+               for p in page.paragraphs)
+    claims = {c.id: c for c in data.claims}
+    callouts = sum(slides.callout_height(claims[_claim_id(data, c.number)], c.number, data)
+                   for c in page.callouts)
+    return text, callouts
+
+
+def _claim_id(data, number: int) -> str:
+    for located in slides.numbered_claims(data).values():
+        for c in located:
+            if c.number == number:
+                return c.claim.id
+    raise KeyError(number)
+
+
 def test_a_long_section_is_split_into_pages_that_each_fit(broken_copy):
     data = long_section(broken_copy)
     pages = slides.section_pages(data, "introduction")
     assert len(pages) > 1
     for number, page in enumerate(pages, start=1):
-        assert f'<span class="sd-page-count">{number}/{len(pages)}</span>' in page
-        text = re.sub(r"<[^>]+>", "", page.split('<div class="sd-callouts">')[0])
-        width = slides.COLUMN_CHARS if "sd-callouts" in page else slides.FULL_WIDTH_CHARS
-        assert len(text) / width <= slides.TEXT_LINES + 2
+        assert page.count == f"{number}/{len(pages)}"
+        text, callouts = page_height(page, data)
+        assert text <= geometry.PAGE_BODY_HEIGHT
+        assert callouts <= geometry.PAGE_BODY_HEIGHT
+
+
+def test_pages_are_filled_not_split_early(broken_copy):
+    data = long_section(broken_copy, claims_every=1000)  # one claim, then plain text
+    pages = slides.section_pages(data, "introduction")
+    for page in pages[:-1]:
+        text, _ = page_height(page, data)
+        assert text > geometry.PAGE_BODY_HEIGHT * 0.7
 
 
 def test_every_sentence_appears_once_across_pages(broken_copy):
     data = long_section(broken_copy)
-    text = "".join(re.sub(r"<[^>]+>", "", p.split('<div class="sd-callouts">')[0])
-                   for p in slides.section_pages(data, "introduction"))
+    text = "".join(r.text for page in slides.section_pages(data, "introduction")
+                   for p in page.paragraphs for r in p.runs)
     for i in range(40):
         assert text.count(f"Sentence {i} of") == 1
 
 
 def test_each_callout_sits_on_the_page_that_marks_its_quote(broken_copy):
     data = long_section(broken_copy)
-    seen: list[str] = []
+    seen: list[int] = []
     for page in slides.section_pages(data, "introduction"):
-        marks = re.findall(r'<mark class="sd-claim" data-claim="(\d+)">', page)
-        callouts = re.findall(r'<div class="sd-callout [^"]*" data-claim="(\d+)">', page)
+        marks = [r.claim for p in page.paragraphs for r in p.runs if r.claim is not None]
+        callouts = [c.number for c in page.callouts]
         assert marks == callouts
         seen += callouts
-    assert seen == [str(n) for n in range(1, 9)]
+    assert seen == list(range(1, 9))
+
+
+def test_each_highlight_is_described_by_its_callout(broken_copy):
+    html = slides.article_slide(long_section(broken_copy))
+    for number in range(1, 9):
+        assert f'data-claim="{number}" aria-describedby="sd-claim-{number}"' in html
+        assert f'id="sd-claim-{number}"' in html
 
 
 def test_a_sentence_with_too_many_claims_repeats_with_the_rest(broken_copy):
@@ -143,9 +196,7 @@ def test_a_sentence_with_too_many_claims_repeats_with_the_rest(broken_copy):
     write_article(folder, [" ".join(words) + "."], claims)
     pages = slides.section_pages(load_show(folder), "introduction")
     assert len(pages) > 1
-    all_callouts = [c for p in pages
-                    for c in re.findall(r'class="sd-callout [^"]*" data-claim="(\d+)"', p)]
-    assert all_callouts == [str(n) for n in range(1, 13)]
+    assert [c.number for p in pages for c in p.callouts] == list(range(1, 13))
 
 
 def test_quotes_are_never_cut_by_a_page_break(broken_copy):
@@ -159,94 +210,84 @@ def test_quotes_are_never_cut_by_a_page_break(broken_copy):
                 assert not inside or claim.end <= unit.end
 
 
-def test_show_pages_tags_each_output_with_its_page_number(data):
-    shown = []
-    slides.show_pages(["<p>a</p>", "<p>b</p>"], show=lambda obj, metadata: shown.append(
-        (obj.data, metadata)))
-    assert shown == [("<p>a</p>", {"showdeck": {"page": 1}}),
-                     ("<p>b</p>", {"showdeck": {"page": 2}})]
+def test_japanese_sentences_are_page_break_points():
+    from showdeck.model import ArticleSection
+
+    section = ArticleSection(id="x", heading=None, paragraphs=("第一文です。第二文です！第三文。",))  # noqa: RUF001
+    units = slides.sentence_units(section, [])
+    assert [section.paragraphs[0][u.start:u.end] for u in units] == [
+        "第一文です。", "第二文です！", "第三文。"]  # noqa: RUF001
 
 
-def test_chart_slide_is_an_svg_image_with_alt_text(data):
-    html = slides.chart_slide(data, AS_OF).data
-    assert html.startswith('<div class="sd-slide sd-chart-slide"><h2>Airing timeline</h2>'
-                           '<figure class="sd-chart">')
-    assert 'alt="Timeline of Lantern Line: 3 episodes aired weekly on Fridays' in html
-    assert 'src="data:image/svg+xml;base64,' in html
-    assert 'width="960"' in html
+def test_claims_are_numbered_through_the_whole_article(data):
+    numbers = [c.number for located in slides.numbered_claims(data).values() for c in located]
+    assert numbers == list(range(1, len(data.claims) + 1))
+
+
+def test_timeline_tables_list_every_episode_and_event(data):
+    pages = slides.timeline_tables(data, AS_OF)
+    rows = [row for page in pages for row in page.rows]
+    assert [r[0] for r in rows[:len(data.episodes)]] == [str(e.number) for e in data.episodes]
+    html = slides.timeline_table_slide(data, AS_OF)
+    assert html.count('<th scope="row">') == len(rows)
+    assert "<caption>" in html
 
 
 def test_outlook_pages_give_the_wait_status_record_and_limits(data):
-    first, second, third = slides.outlook_pages(data, AS_OF)
-    assert '<span class="sd-stat-number">2,776</span>' in first
-    assert "Season 2: not announced" in first
-    assert "checked 31 Jan 2024" in first
-    assert "sd-status-not-announced" in first
-    assert "Nothing dated after the finale is in the record." in second
-    assert "What the data cannot know" in third
-    assert "last checked on 31 Jan 2024" in third
+    pages = slides.outlook_pages(data, AS_OF)
+    assert pages[0].stats
+    assert pages[0].status is not None
+    html = slides.outlook_slide(data, AS_OF)
+    assert "days since the finale" in html
+    assert "What the data cannot know" in html
+
+
+def test_source_citations_are_named_by_their_source(data):
+    html = slides.outlook_slide(data, AS_OF)
+    for label in re.findall(r'<a [^>]*aria-label="([^"]+)"[^>]*>\d+</a>', html):
+        assert label.startswith("Source ")
+        assert ": " in label
 
 
 def test_sources_slide_lists_every_used_source_once(data):
-    html = "".join(slides.sources_pages(data))
-    for source in data.sources.values():
-        assert html.count(f'href="{source.link}"') == 1
+    html = slides.sources_slide(data)
+    used = slides.used_sources(data)
+    assert html.count('<li class="sd-source"') == len(used)
 
 
 def test_sources_are_paginated_and_numbered_on(broken_copy):
     folder = broken_copy()
-    rows = "".join(f"s{i},Source number {i} with a title,https://example.org/{i},Pub {i},,"
-                   "2024-01-31,\n" for i in range(40))
-    with (folder / "sources.csv").open("a") as f:
-        f.write(rows)
-    ids = ";".join(["fixture-guide"] + [f"s{i}" for i in range(40)])
-    claims = (folder / "claims.csv").read_text().replace(",fixture-guide\n", f",{ids}\n")
-    (folder / "claims.csv").write_text(claims)
+    lines = (folder / "sources.csv").read_text().splitlines()
+    header, first = lines[0], lines[1]
+    extra = [first.replace("fixture-guide", f"extra-{i}", 1) for i in range(60)]
+    (folder / "sources.csv").write_text("\n".join([header, *lines[1:], *extra]) + "\n")
+    episodes = (folder / "episodes.csv").read_text().splitlines()
+    cites = ";".join(f"extra-{i}" for i in range(60))
+    episodes[1] = episodes[1].replace("fixture-guide", f"fixture-guide;{cites}", 1)
+    (folder / "episodes.csv").write_text("\n".join(episodes) + "\n")
     pages = slides.sources_pages(load_show(folder))
     assert len(pages) > 1
-    starts = [int(re.search(r'start="(\d+)"', p).group(1)) for p in pages]
-    counts = [p.count('<li class="sd-source">') for p in pages]
-    assert sum(counts) == 42
-    assert starts == [1 + sum(counts[:i]) for i in range(len(pages))]
+    assert pages[1].start == len(pages[0].items) + 1
 
 
-def test_unused_sources_are_not_listed(broken_copy):
-    folder = broken_copy()
-    with (folder / "sources.csv").open("a") as f:
-        f.write("unused,Never cited,https://example.org/unused,Nobody,,2024-01-31,\n")
-    assert "unused" not in [s.id for s in slides.used_sources(load_show(folder))]
+@pytest.mark.parametrize("topic", ["title", "agenda", "article", "timeline", "timeline-table",
+                                   "outlook", "sources"])
+def test_every_slide_has_speaker_notes(data, topic):
+    html = slides.speaker_notes(data, topic, AS_OF)
+    assert html.startswith('<div class="sd-notes">')
+    assert "<li>" in html
 
 
-@pytest.mark.parametrize("topic", ["title", "agenda", "introduction", "renewal-status",
-                                   "about-the-author", "timeline", "outlook", "sources"])
-def test_every_content_slide_has_speaker_notes(data, topic):
-    notes = slides.speaker_notes(data, topic, AS_OF)
-    assert notes is not None
-    assert notes.data.startswith('<div class="sd-notes"><ul><li>')
+def test_article_notes_repeat_each_sections_verdicts(data):
+    html = slides.speaker_notes(data, "article", AS_OF)
+    for section in data.article.sections:
+        assert slides.section_heading(section) in html
+    for claim in data.claims:
+        assert claim.verdict in html
 
 
-def test_notes_for_a_section_repeat_its_verdicts(data):
-    notes = slides.speaker_notes(data, "introduction", AS_OF).data
-    assert "2. “ran for 4 episodes”: incorrect. Lantern Line ran for 3 episodes." in notes
-
-
-def test_no_notes_for_a_section_the_article_lacks(data):
-    assert slides.speaker_notes(data, "plotline", AS_OF) is None
-
-
-def test_show_article_opens_a_slide_per_section_with_its_notes(fixture_show):
-    from datetime import date
-
-    from showdeck import load_show
-    from showdeck.slides import show_article
-
-    data = load_show(fixture_show)
-    shown: list[tuple[str, dict]] = []
-    show_article(data, date(2026, 11, 24), show=lambda obj, metadata: shown.append(
-        (obj.data, metadata["showdeck"])))
-    kinds = [mark["slide_type"] for _, mark in shown]
-    assert kinds == ["slide", "notes"] * len(data.article.sections)
-    assert [mark["page"] for _, mark in shown] == list(range(1, len(shown) + 1))
-    for (page, _), section in zip(shown[::2], data.article.sections, strict=True):
-        assert f'data-section="{section.id}"' in page
-    assert all('class="sd-notes"' in notes for notes, _ in shown[1::2])
+def test_the_stylesheet_uses_the_geometry_pagination_measures():
+    css = slides.stylesheet()
+    assert f"font-size: {geometry.BODY.size_px}px" in css
+    assert f"gap: {geometry.COLUMN_GAP}px" in css
+    assert ".reveal .sd-pages > .sd-page { grid-area: 1 / 1;" in css

@@ -12,44 +12,21 @@ the pure policies here (alt_problem, pdf_page_count, notebook_slide_count) serve
 from __future__ import annotations
 
 import contextlib
-import re
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from showdeck.alttext import alt_problem
+from showdeck.pdf import READY_TIMEOUT_MS, deck_url, pdf_page_count
 
 #: How long reveal.js may take to start or to lay out its print view. A self-contained deck on
 #: disk starts in well under 2 s; a long deck's print view takes longer, on a slow machine much
 #: longer. A page without reveal.js at all is caught at once, not after this.
-READY_TIMEOUT_MS = 60_000
 #: How long one slide's images may take to finish loading once the slide is shown.
 IMAGE_TIMEOUT_MS = 5_000
 #: Layout rounding: a slide may be this many CSS pixels taller or wider than the deck before
 #: it counts as overflowing.
 OVERFLOW_TOLERANCE_PX = 2
-#: Alt text shorter than this says too little to stand in for a picture.
-MIN_ALT_LENGTH = 10
-#: Alt texts that tools write when nobody described the image (nbconvert's is the first).
-GENERIC_ALT = frozenset(
-    {
-        "no description has been provided for this image",
-        "image",
-        "img",
-        "picture",
-        "photo",
-        "figure",
-        "chart",
-        "plot",
-        "graph",
-        "output",
-        "untitled",
-        "placeholder",
-        "alt",
-        "alt text",
-    }
-)
-_FILE_NAME = re.compile(r"\.(png|jpe?g|gif|svg|webp|avif)$", re.IGNORECASE)
-_REPR = re.compile(r"^<.*>$|^(figure|fig\.?|image|chart|plot)\s*\d+$", re.IGNORECASE)
-_PDF_PAGE = re.compile(rb"/Type\s*/Page\b")
 
 # Every slide's (h, v) position and fragment indices, in reading order. Vertical stacks are
 # not slides themselves; reveal.js's getSlides() already leaves them out.
@@ -67,11 +44,6 @@ _TWO_FRAMES_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnim
 _WHERE_JS = """() => { const at = Reveal.getIndices();
     return {h: at.h, v: at.v ?? 0, f: at.f ?? null, last: Reveal.isLastSlide(),
             more: Reveal.availableFragments().next}; }"""
-
-
-def deck_url(deck: Path, *, print_view: bool = False) -> str:
-    """The file: URL that opens a deck, or its print layout (reveal.js's `?print-pdf`)."""
-    return Path(deck).resolve().as_uri() + ("?print-pdf" if print_view else "")
 
 
 def open_deck(page: Any, deck: Path, *, print_view: bool = False) -> list[str]:
@@ -123,35 +95,91 @@ def check_slide_count(page: Any, expected: int) -> list[str]:
     return []
 
 
-def step_through(page: Any, *, key: str | None = "Space") -> list[str]:
-    """Step from the first slide to the last, fragments and vertical slides included.
+_VISIBLE_PAGES_JS = """() => [...Reveal.getCurrentSlide().querySelectorAll('.sd-page')]
+    .filter(p => { const cs = getComputedStyle(p);
+                   return cs.visibility !== 'hidden' && parseFloat(cs.opacity) > 0.5; })
+    .map(p => parseInt(p.dataset.sdPage, 10))"""
 
-    Presses `key` as a person would (Space is reveal.js's "next", which walks vertical slides
-    too), or calls Reveal.next() when key is None. Every step must move; every slide and every
-    fragment must be visited, in exactly as many steps as there are states.
+#: Ways a viewer turns a page: keys presenters press, the on-screen control, a swipe.
+STEPS = ("ArrowRight", "Space", "PageDown", "click", "swipe")
+
+
+def _turn(page: Any, how: str | None) -> None:
+    if how is None:
+        page.evaluate("() => Reveal.next()")
+    elif how == "click":
+        page.locator(".controls .navigate-right").click()
+    elif how == "swipe":
+        swipe_left(page)
+    else:
+        page.keyboard.press(how)
+
+
+def swipe_left(page: Any) -> None:
+    """A finger dragged right to left across the deck, as real touch events (Chromium CDP)."""
+    session = page.context.new_cdp_session(page)
+    size = page.viewport_size or {"width": 960, "height": 700}
+    y = size["height"] / 2
+    start, end = size["width"] * 0.8, size["width"] * 0.2
+    session.send("Input.dispatchTouchEvent",
+                 {"type": "touchStart", "touchPoints": [{"x": start, "y": y}]})
+    for step in range(1, 6):
+        x = start + (end - start) * step / 5
+        session.send("Input.dispatchTouchEvent",
+                     {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]})
+    session.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    session.detach()
+
+
+def step_through(page: Any, *, key: str | None = "Space") -> list[str]:
+    """Step from the first page to the last, every fragment and page included, one per step.
+
+    Turns pages as a person would (`key` is a key name, "click" for the next control, "swipe"
+    for a touch swipe; None calls Reveal.next()). Every step must move; every slide and every
+    fragment must be visited, in exactly as many steps as there are states; and where a slide
+    has pages, exactly one shows at a time, in order.
     """
     expected = slides(page)
     states = sum(1 + len(s["fragments"]) for s in expected)
     page.evaluate("() => Reveal.slide(0, 0, -1)")
+    still = page.add_style_tag(content=_STILL_CSS)  # read each page at rest, not mid-fade
+    try:
+        return _step_through(page, key, expected, states)
+    finally:
+        still.evaluate("element => element.remove()")
+
+
+def _step_through(page: Any, key: str | None, expected: list[dict], states: int) -> list[str]:
     visited: dict[tuple[int, int], set] = {}
     failures: list[str] = []
     where = page.evaluate(_WHERE_JS)
     steps = 0
+    last_page: tuple[int, int] | None = None
     while True:
         visited.setdefault((where["h"], where["v"]), set()).add(where["f"])
+        shown = page.evaluate(_VISIBLE_PAGES_JS)
+        if page.evaluate("() => Reveal.getCurrentSlide().querySelector('.sd-page') !== null"):
+            if len(shown) != 1:
+                failures.append(f"slide {_name(where)} step {where['f']}: pages {shown} visible")
+                break
+            current = (where["h"], shown[0])
+            expected_page = 1 if last_page is None or last_page[0] != where["h"] else last_page[1] + 1
+            if shown[0] != expected_page:
+                failures.append(f"slide {_name(where)}: page {shown[0]} shown where page "
+                                f"{expected_page} comes in reading order")
+            last_page = current
         if where["last"] and not where["more"]:
             break
         if steps > states:
             failures.append(f"still not at the last slide after {steps} steps ({states} states)")
             break
-        if key:
-            page.keyboard.press(key)
-        else:
-            page.evaluate("() => Reveal.next()")
+        _turn(page, key)
         steps += 1
+        page.wait_for_timeout(20)
         after = page.evaluate(_WHERE_JS)
         if (after["h"], after["v"], after["f"]) == (where["h"], where["v"], where["f"]):
-            how = f"pressing {key}" if key else "Reveal.next()"
+            how = {None: "Reveal.next()", "click": "the next control", "swipe": "a swipe"}.get(
+                key, f"pressing {key}")
             failures.append(f"{how} on slide {_name(where)} did not move")
             break
         where = after
@@ -166,6 +194,11 @@ def step_through(page: Any, *, key: str | None = "Space") -> list[str]:
     if not failures and steps != states - 1:
         failures.append(f"took {steps} steps through {states} states; expected {states - 1}")
     return failures
+
+
+def page_count(page: Any) -> int:
+    """Pages the audience steps through: a slide, plus one per fragment step."""
+    return sum(1 + len(s["fragments"]) for s in slides(page))
 
 
 def check_overflow(page: Any, tolerance_px: int = OVERFLOW_TOLERANCE_PX) -> list[str]:
@@ -222,26 +255,6 @@ def check_images(page: Any, timeout_ms: int = IMAGE_TIMEOUT_MS) -> list[str]:
             if problem:
                 failures.append(f"{where}: {problem}")
     return failures
-
-
-def alt_problem(alt: str | None) -> str | None:
-    """Why an alt text does not describe its image, or None when it does.
-
-    The one alt-text policy: the build refuses a deck with such an image, the browser checks
-    report it.
-    """
-    if alt is None:
-        return "has no alt attribute"
-    text = " ".join(alt.split())
-    if not text:
-        return "has an empty alt text"
-    if text.lower().rstrip(".") in GENERIC_ALT or _REPR.match(text):
-        return f"has a placeholder alt text {text!r}"
-    if _FILE_NAME.search(text) or text.startswith(("data:", "http:", "https:", "file:")):
-        return f"has a file name for alt text {text!r}"
-    if len(text) < MIN_ALT_LENGTH:
-        return f"has an alt text too short to describe it {text!r}"
-    return None
 
 
 def check_notes_present(page: Any, minimum: int = 1) -> list[str]:
@@ -321,16 +334,12 @@ def check_print_view(page: Any, deck: Path) -> list[str]:
     return failures
 
 
-def pdf_page_count(pdf: bytes) -> int:
-    """Pages in a PDF that Chromium wrote: one /Type /Page object per page, not /Type /Pages."""
-    return len(_PDF_PAGE.findall(pdf))
-
-
 def screenshot_all(page: Any, folder: Path) -> list[Path]:
-    """A PNG of every slide with all its fragments shown, named NN-h-v.png; returns the paths.
+    """A PNG of every page of every slide, named NN-h-p.png (p: the page, from 1); returns
+    the paths.
 
-    Old NN-h-v.png files in `folder` are removed first so a shorter deck leaves none behind.
-    Transitions are switched off while capturing, so no picture catches a slide mid-fade.
+    Old NN-*.png files in `folder` are removed first so a shorter deck leaves none behind.
+    Transitions are switched off while capturing, so no picture catches a page mid-fade.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -339,78 +348,21 @@ def screenshot_all(page: Any, folder: Path) -> list[Path]:
     still = page.add_style_tag(content=_STILL_CSS)
     paths = []
     try:
-        for number, s in enumerate(slides(page), start=1):
-            last = max(s["fragments"], default=None)
-            page.evaluate(
-                "([h, v, f]) => Reveal.slide(h, v, f === null ? undefined : f)",
-                [s["h"], s["v"], last],
-            )
-            page.wait_for_function(
-                "() => [...Reveal.getCurrentSlide().querySelectorAll('img')].every(i => i.complete)",
-                timeout=IMAGE_TIMEOUT_MS,
-            )
-            page.evaluate(_TWO_FRAMES_JS)
-            path = folder / f"{number:02d}-{s['h']}-{s['v']}.png"
-            page.screenshot(path=str(path))
-            paths.append(path)
+        number = 0
+        for s in slides(page):
+            for index, fragment in enumerate([-1, *s["fragments"]], start=1):
+                page.evaluate("([h, v, f]) => Reveal.slide(h, v, f)", [s["h"], s["v"], fragment])
+                page.wait_for_function(
+                    "() => [...Reveal.getCurrentSlide().querySelectorAll('img')]"
+                    ".every(i => i.complete)", timeout=IMAGE_TIMEOUT_MS)
+                page.evaluate(_TWO_FRAMES_JS)
+                number += 1
+                path = folder / f"{number:02d}-{s['h'] + 1}-{index}.png"
+                page.screenshot(path=str(path))
+                paths.append(path)
     finally:
         still.evaluate("element => element.remove()")
     return paths
-
-
-def notebook_slide_count(
-    notebook: Mapping,
-    *,
-    removed_tags: Collection[str] = ("remove-cell",),
-    page_key: str = "showdeck",
-) -> int:
-    """How many slides an executed notebook should make, counted from its cells alone.
-
-    As nbconvert's slides exporter does: cells tagged with one of `removed_tags` are gone; the
-    first remaining cell that is not "skip" or "notes" opens a slide whatever its type, and each
-    later "slide" or "subslide" cell opens another. A cell whose outputs are marked as pages,
-    {page_key: {"page": i}} in their metadata, adds one slide per page after its first, except
-    pages marked {"slide_type": "notes"}.
-    An executed code cell that displayed nothing makes no slide; a slide it would have opened
-    is opened by the next cell shown.
-    """
-    count = 0
-    started = False
-    pending = False
-    for cell in notebook["cells"]:
-        metadata = cell.get("metadata", {})
-        if set(metadata.get("tags", [])) & set(removed_tags):
-            continue
-        kind = metadata.get("slideshow", {}).get("slide_type", "-")
-        if (cell.get("cell_type") == "code" and cell.get("execution_count") is not None
-                and not cell.get("outputs")):
-            pending = pending or kind in {"slide", "subslide"}
-            continue
-        if pending and kind in {"-", "fragment"}:
-            kind = "slide"
-        if kind not in {"skip", "notes"}:
-            pending = False
-        if not started:
-            if kind in {"skip", "notes"}:
-                continue
-            started = True
-            count += 1
-        elif kind in {"slide", "subslide"}:
-            count += 1
-        if kind not in {"skip", "notes"}:
-            later = list(_pages(cell, page_key).values())[1:]
-            count += sum(1 for page_kind in later if page_kind != "notes")
-    return count
-
-
-def _pages(cell: Mapping, page_key: str) -> dict:
-    """The distinct pages marked on a cell's outputs, in order, each with its slide type."""
-    pages: dict = {}
-    for output in cell.get("outputs", []):
-        mark = (output.get("metadata") or {}).get(page_key)
-        if isinstance(mark, Mapping) and mark.get("page") is not None:
-            pages.setdefault(mark["page"], mark.get("slide_type"))
-    return pages
 
 
 def _name(slide: Mapping) -> str:

@@ -1,0 +1,147 @@
+"""The notebook's side of the deck: read the parameters, then show one slide per cell.
+
+The presentation notebook calls only this module. `Presentation.open` checks the notebook's
+parameters where they are read, and a wrong one is one line naming it, not a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from IPython.display import HTML, display
+from markupsafe import Markup
+
+from showdeck import fonts, slides, timeline
+from showdeck.errors import ShowdeckError
+from showdeck.loader import DataError, ShowData, load_show
+from showdeck.model import resolve_as_of
+from showdeck.outlook import format_date
+from showdeck.pages import DECK_META_KEY
+
+#: The repository the package runs from: a relative data_dir is also looked up here.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ParameterError(ShowdeckError):
+    """A notebook parameter is wrong; shown in the notebook as this one line, no traceback."""
+
+    def _render_traceback_(self) -> list[str]:  # IPython's hook for how an error is shown
+        return [f"ParameterError: {self}"]
+
+
+def resolve_data_dir(data_dir: str | os.PathLike[str], cwd: Path | None = None) -> Path:
+    """The show's data folder: absolute as given; relative, from the kernel's working directory
+    or one of its parents, then from the project the package runs from."""
+    cwd = Path.cwd() if cwd is None else cwd
+    given = Path(data_dir).expanduser()
+    if given.is_absolute():
+        candidates = [given]
+    else:
+        candidates = [base / given for base in (cwd, *cwd.parents, PROJECT_ROOT)]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate.resolve()
+    msg = (f"data_dir {str(data_dir)!r}: no such folder, looked in the kernel's working directory "
+           f"{cwd}, its parents and {PROJECT_ROOT}; set data_dir to a show's data folder "
+           "(absolute, or relative to one of those)")
+    raise ParameterError(msg)
+
+
+#: Environment variable giving the as-of date when the notebook's `as_of` is None, so routes
+#: that cannot pass parameters (plain `jupyter nbconvert --execute`) can pin the date too.
+AS_OF_ENV = "SHOWDECK_AS_OF"
+
+
+def read_parameters(data_dir: str | os.PathLike[str], as_of: str | date | None) -> tuple[ShowData, date]:
+    """The data and the as-of date, validated together: every problem is a ParameterError."""
+    if as_of is None and os.environ.get(AS_OF_ENV):
+        as_of = os.environ[AS_OF_ENV]
+    try:
+        day = resolve_as_of(as_of)
+    except ValueError as exc:
+        raise ParameterError(f"as_of: {exc}") from None
+    folder = resolve_data_dir(data_dir)
+    try:
+        data = load_show(folder)
+    except DataError as exc:
+        raise ParameterError(f"data_dir {str(data_dir)!r}: {exc}") from None
+    finale = data.finale.air_date
+    if day < finale:
+        msg = (f"as_of {day.isoformat()} is before the finale ({finale.isoformat()}) of "
+               f"{data.show.title.english}; choose a date after the run ended, or None for today")
+        raise ParameterError(msg)
+    return data, day
+
+
+@dataclass
+class Presentation:
+    """One show's deck, slide by slide: each method displays one slide's content."""
+
+    data: ShowData
+    as_of: date
+
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike[str], as_of: str | date | None = None) -> Presentation:
+        data, day = read_parameters(data_dir, as_of)
+        return cls(data, day)
+
+    def _show(self, html: str, **metadata: object) -> None:
+        display(HTML(html), metadata={DECK_META_KEY: metadata} if metadata else None)
+
+    @property
+    def footer(self) -> str:
+        title = self.data.show.title
+        name = f"{title.english} {title.japanese}" if title.japanese else title.english
+        return f"{name} · as of {self.as_of.isoformat()}"
+
+    def title(self) -> None:
+        """The title slide; it carries the slides' stylesheet and fonts for every viewer."""
+        # CSS we generate (fonts as base64, sizes from geometry), never text from data.
+        style = Markup(fonts.font_face_css(deck_text(self.data)) + "\n" + slides.stylesheet())
+        self._show(slides.title_slide(self.data, self.as_of, style=style),
+                   title=self.data.article.title, footer=self.footer)
+
+    def agenda(self) -> None:
+        self._show(slides.agenda_slide(self.data))
+
+    def article(self) -> None:
+        self._show(slides.article_slide(self.data))
+
+    def timeline(self) -> None:
+        """The chart: a matplotlib figure output (SVG) with its alt text, under its heading."""
+        self._show(slides.chart_heading(self.data))
+        fig = timeline.timeline_figure(self.data, self.as_of)
+        alt = timeline.describe_timeline(self.data, self.as_of)
+        display({"image/svg+xml": timeline.figure_svg(fig).decode("utf-8"), "text/plain": alt},
+                raw=True, metadata={"image/svg+xml": {"alt": alt}})
+
+    def timeline_table(self) -> None:
+        self._show(slides.timeline_table_slide(self.data, self.as_of))
+
+    def outlook(self) -> None:
+        self._show(slides.outlook_slide(self.data, self.as_of))
+
+    def sources(self) -> None:
+        self._show(slides.sources_slide(self.data))
+
+    def notes(self, topic: str) -> None:
+        """Speaker notes for the slide above: in the notebook a folded cell, in the deck the
+        speaker view (S)."""
+        self._show(slides.speaker_notes(self.data, topic, self.as_of))
+
+    def describe(self) -> str:
+        return (f"{self.data.show.title.english}, as of {format_date(self.as_of)}, "
+                f"from {self.data.folder}")
+
+
+def deck_text(data: ShowData) -> str:
+    """Every character the deck may show: the data's own text and the deck's words."""
+    parts = []
+    folder = data.folder
+    for path in sorted(folder.iterdir()):
+        if path.is_file():
+            parts.append(path.read_text(encoding="utf-8", errors="ignore"))
+    return "".join(parts)
