@@ -80,6 +80,7 @@ class DataError(ShowdeckError):
     def __init__(self, folder: Path, problems: list[Problem], uncounted: int = 0) -> None:
         self.folder = folder
         self.problems = problems
+        self.uncounted = uncounted
         total = len(problems) + uncounted
         lines = "\n".join(f"  {p}" for p in problems[:SHOWN_PROBLEMS])
         if total > SHOWN_PROBLEMS:
