@@ -1,4 +1,4 @@
-"""Property: however a data file is mangled, loading succeeds or raises DataError, nothing else."""
+"""Properties: mangled data loads or raises DataError; data that check accepts always builds."""
 
 from __future__ import annotations
 
