@@ -194,7 +194,11 @@ class Snapshot:
 
 def snapshot_inputs(notebook: Path, data_dir: Path, reveal_dir: Path | None) -> Snapshot:
     """Read the notebook, the show's data files and reveal.js into memory, once."""
-    raw = _read_capped(notebook, MAX_NOTEBOOK_BYTES) if notebook.is_file() else b""
+    try:
+        raw = _read_capped(notebook, MAX_NOTEBOOK_BYTES)
+    except OSError as exc:
+        msg = f"cannot read {notebook}: {exc.strerror or exc}; pass --notebook a readable .ipynb"
+        raise BuildError(msg) from None
     read_notebook_json(notebook, raw)
     files = {"notebook": raw}
     links: dict[str, str] = {}
@@ -213,7 +217,12 @@ def snapshot_inputs(notebook: Path, data_dir: Path, reveal_dir: Path | None) -> 
                                                f"cannot be read: {exc.strerror}")]) from None
     assets = load_reveal(reveal_dir)
     for rel in ("package.json", *REVEAL_FILES.values()):
-        files[f"reveal.js/{rel}"] = (assets.folder / rel).read_bytes()
+        try:
+            files[f"reveal.js/{rel}"] = (assets.folder / rel).read_bytes()
+        except OSError as exc:
+            msg = (f"cannot read {assets.folder / rel}: {exc.strerror or exc}; run `npm ci` "
+                   "(or `make setup`) to reinstall reveal.js")
+            raise BuildError(msg) from None
     return Snapshot(notebook=notebook, data_dir=data_dir, files=files, links=links,
                     package=package_digest(), reveal_version=assets.version)
 
@@ -384,7 +393,12 @@ def private_folder() -> Iterator[Path]:
     them into exceptions); a folder left by a killed build is removed by the next one."""
     parent = Path(tempfile.gettempdir())
     remove_stale_temporaries(parent, WORK_PREFIX)
-    folder = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=parent))
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=parent))
+    except OSError as exc:
+        msg = (f"cannot create the build's private folder in {parent}: {exc.strerror or exc}; "
+               "set TMPDIR to a folder you can write to")
+        raise BuildError(msg) from None
     lock = -1
     try:
         # Locked before it takes its name, so that no other build takes the folder for stale.

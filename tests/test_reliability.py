@@ -452,15 +452,21 @@ def leftovers(project: dict[str, Path], tmp_path: Path) -> list[str]:
                           (signal.SIGINT, 130, "interrupted\n")])
 def test_a_signal_during_execution_ends_the_build_cleanly(project, tmp_path, signum, status,
                                                           message):
+    import nbformat
+
+    # A slow last cell: the signal lands while the kernel runs the notebook, however fast.
+    nb = nbformat.read(project["notebook"], as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("import time\ntime.sleep(120)", id="slow"))
+    nbformat.write(nb, project["notebook"])
     project["output"].parent.mkdir(parents=True)
     project["output"].write_text("the previous deck", encoding="utf-8")
     before = hashlib.sha256(project["output"].read_bytes()).hexdigest()
     build = run_build(project, tmp_path)
     assert build.stdout is not None
     for line in build.stdout:
-        if line.startswith("execute"):  # the kernel is starting or running the notebook
+        if line.startswith("execute"):  # the kernel is starting
             break
-    time.sleep(1.0)
+    time.sleep(4.0)
     build.send_signal(signum)
     _out, err = build.communicate(timeout=60)
     assert (build.returncode, err) == (status, message)
