@@ -5,7 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
-SYS_STAMP := build/.system-deps
+# Outside build/: `make clean` and a cold `make slides` must not repeat the system check.
+SYS_STAMP := $(VENV)/.system-deps
 NBCONVERT_CONFIG := $(VENV)/etc/jupyter/jupyter_nbconvert_config.py
 DECK := build/akudama-drive-season-2.slides.html
 PDF := build/akudama-drive-season-2.pdf
@@ -32,7 +33,7 @@ $(NODE_STAMP): package.json package-lock.json | $(SYS_STAMP)
 # instruction); first, since the other steps need them.
 $(SYS_STAMP): scripts/install-system-deps
 	bash scripts/install-system-deps
-	mkdir -p build && touch $@
+	mkdir -p $(VENV) && touch $@
 
 # Plain `jupyter nbconvert --to slides` in this venv uses the showdeck template too.
 $(NBCONVERT_CONFIG): jupyter_nbconvert_config.py $(STAMP)

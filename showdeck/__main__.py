@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import re
+import signal
 import sys
 from collections import Counter
 from pathlib import Path
 
-from showdeck.errors import ShowdeckError
+from showdeck.errors import Interrupted, ShowdeckError
 from showdeck.loader import ShowData, load_show
+
+#: Characters that would drive the terminal rather than show: C0 and C1 controls but tab and
+#: newline, DEL, bidirectional overrides and Unicode line separators.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def inert(text: str) -> str:
+    """`text` safe to print: every control character from the data is shown escaped (\\x1b)."""
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
 def summarize(data: ShowData) -> str:
@@ -36,7 +47,7 @@ def summarize(data: ShowData) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     data = load_show(args.folder)
-    print(summarize(data))
+    print(inert(summarize(data)))
     return 0
 
 
@@ -66,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _build(args: argparse.Namespace) -> int:
     from showdeck.build import build_deck
 
-    build_deck(args.notebook, args.data, args.output, as_of=args.as_of, force=args.force)
+    build_deck(args.notebook, args.data, args.output, as_of=args.as_of, force=args.force,
+               progress=lambda line: print(inert(line), flush=True))
     return 0
 
 
@@ -77,16 +89,38 @@ def _pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _interrupt(signum: int, _frame: object) -> None:
+    # Once: the cleanup that the exception sets off (kernel, temporary files) runs undisturbed.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_IGN)
+    raise Interrupted(signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    previous = {}
+    try:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            previous[sig] = signal.signal(sig, _interrupt)
+    except ValueError:  # not the main thread: signals stay as they are
+        pass
     try:
         return args.run(args)
     except ShowdeckError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {inert(str(exc))}", file=sys.stderr)
         return 1
+    except Interrupted as exc:
+        if exc.signum == signal.SIGTERM:
+            print("error: terminated (SIGTERM)", file=sys.stderr)
+            return 1
+        print("interrupted", file=sys.stderr)
+        return 130
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, signal.SIG_DFL if handler is None else handler)
 
 
 if __name__ == "__main__":

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
 import json
 import os
 import re
+import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
 from showdeck.alttext import alt_problem
-from showdeck.assets import REPO_ROOT, load_reveal
+from showdeck.assets import REPO_ROOT, REVEAL_FILES, load_reveal
 from showdeck.errors import ShowdeckError
+from showdeck.loader import DATA_FILES, MAX_FILE_BYTES, DataError, Problem
+from showdeck.model import EARLIEST_DATE, ISO_DATE, LATEST_DATE
 from showdeck.model import resolve_as_of as model_resolve_as_of
 from showdeck.pages import deck_structure
 
@@ -28,9 +33,13 @@ from showdeck.pages import deck_structure
 
 DEFAULT_NOTEBOOK = Path("notebooks/akudama_drive_season2.ipynb")
 #: Bump when the build itself changes in a way the hashed sources do not show.
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 CELL_TIMEOUT_S = 180
 PACKAGE = Path(__file__).resolve().parent
+#: A notebook larger than this is not a presentation (ours is 5 kB).
+MAX_NOTEBOOK_BYTES = 20_000_000
+#: The private folder of one build (snapshot, kernel connection file), in the temp folder.
+WORK_PREFIX = "showdeck-build-"
 
 
 class BuildError(ShowdeckError):
@@ -59,15 +68,27 @@ def resolve_as_of(as_of: str | dt.date | None, *, today: dt.date | None = None) 
     try:
         return model_resolve_as_of(as_of, today=today)
     except ValueError:
+        if isinstance(as_of, str) and ISO_DATE.fullmatch(as_of.strip()):
+            with suppress(ValueError):
+                dt.date.fromisoformat(as_of.strip())
+                msg = (f"--as-of {as_of.strip()} is outside the dates a deck can speak for, "
+                       f"{EARLIEST_DATE} to {LATEST_DATE}")
+                raise BuildError(msg) from None
         msg = (f"--as-of {as_of!r} is not a date; give it as YYYY-MM-DD, e.g. 2025-06-30 "
                "(or leave it out for today)")
         raise BuildError(msg) from None
 
 
 def check_output(path: Path, option: str = "--output") -> None:
-    """Refuse, before any work, an output path that is a folder or whose folder cannot be made."""
+    """Refuse, before any work, an output path that is a folder or whose folder cannot be made.
+
+    Only a regular file is ever replaced: a link, a device or a pipe is refused.
+    """
     if path.is_dir():
         msg = f"{option} {path} is a folder; give the path of the file to write in it"
+        raise OutputError(msg)
+    if problem := _not_a_regular_file(path):
+        msg = f"{option} {path} {problem}; give the path of a regular file, or of none yet"
         raise OutputError(msg)
     ancestor = path.parent
     while not ancestor.exists() and ancestor != ancestor.parent:
@@ -82,16 +103,42 @@ def check_output(path: Path, option: str = "--output") -> None:
         raise OutputError(msg)
 
 
-def read_notebook_json(notebook: Path) -> dict:
+def _not_a_regular_file(path: Path) -> str | None:
+    """Why `path` may not be replaced, or None if it is a regular file or absent."""
+    try:
+        mode = os.lstat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):  # absent (a folder on the way is a file)
+        return None
+    except OSError as exc:
+        return f"cannot be inspected ({exc.strerror})"
+    if stat.S_ISLNK(mode):
+        return "is a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "is a folder"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a device, a pipe or a socket)"
+    return None
+
+
+def read_notebook_json(notebook: Path, raw: bytes | None = None) -> dict:
     """The notebook file's JSON, refused early unless it has the shape of an nbformat 4 notebook.
 
     A cheap check that needs no nbformat: the full schema is validated when the notebook runs.
+    `raw` is the file's content when it was already read.
     """
     fix = "pass --notebook the path of a Jupyter notebook (.ipynb) saved by Jupyter"
     try:
-        nb = json.loads(notebook.read_text(encoding="utf-8"))
+        if raw is None:
+            raw = _read_capped(notebook, MAX_NOTEBOOK_BYTES)
+        if len(raw) > MAX_NOTEBOOK_BYTES:
+            msg = f"{notebook} is larger than {MAX_NOTEBOOK_BYTES:,} bytes; {fix}"
+            raise BuildError(msg)
+        nb = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         msg = f"{notebook} is not a notebook: not valid JSON ({exc}); {fix}"
+        raise BuildError(msg) from None
+    except RecursionError:
+        msg = f"{notebook} is not a notebook: its JSON nests too deeply; {fix}"
         raise BuildError(msg) from None
     except OSError as exc:
         msg = f"cannot read {notebook}: {exc.strerror or exc}; {fix}"
@@ -106,7 +153,96 @@ def read_notebook_json(notebook: Path) -> dict:
     return nb
 
 
-def input_key(notebook: Path, data_dir: Path, as_of: str, reveal_version: str) -> str:
+def _read_capped(path: Path, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of `path`: enough to tell that it is too large."""
+    with path.open("rb") as handle:
+        return handle.read(limit + 1)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Every input of a build, each read once: the bytes the cache key hashes are the bytes
+    the build validates, executes and inlines, whatever happens to the files meanwhile.
+
+    `files` maps a label ("notebook", "data/<file>", "reveal.js/<file>") to its bytes; a data
+    file that is a link out of its folder is kept as the link (`links`), never read.
+    """
+
+    notebook: Path
+    data_dir: Path
+    files: dict[str, bytes]
+    links: dict[str, str]
+    package: str  # a digest of the package's sources, hashed again after the build
+    reveal_version: str
+
+    def materialize(self, folder: Path) -> tuple[Path, Path]:
+        """Write the data and reveal.js files into `folder`: (data folder, reveal.js folder).
+
+        The data folder keeps its name, which the show's id must match.
+        """
+        data = folder / self.data_dir.resolve().name
+        reveal = folder / "reveal.js"
+        data.mkdir()
+        for label, payload in self.files.items():
+            kind, _, name = label.partition("/")
+            if kind in ("data", "reveal.js"):
+                target = (data if kind == "data" else reveal) / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(payload)
+        for name, link in self.links.items():
+            (data / name).symlink_to(link)
+        return data, reveal
+
+
+def snapshot_inputs(notebook: Path, data_dir: Path, reveal_dir: Path | None) -> Snapshot:
+    """Read the notebook, the show's data files and reveal.js into memory, once."""
+    try:
+        raw = _read_capped(notebook, MAX_NOTEBOOK_BYTES)
+    except OSError as exc:
+        msg = f"cannot read {notebook}: {exc.strerror or exc}; pass --notebook a readable .ipynb"
+        raise BuildError(msg) from None
+    read_notebook_json(notebook, raw)
+    files = {"notebook": raw}
+    links: dict[str, str] = {}
+    folder = data_dir.resolve()
+    for name in DATA_FILES:  # the files the loader reads: a missing one stays missing
+        path = data_dir / name
+        if not path.is_file():
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(folder):
+            links[name] = str(path.resolve())  # the loader refuses it, unread
+            continue
+        try:
+            files[f"data/{name}"] = _read_capped(path, MAX_FILE_BYTES)
+        except OSError as exc:
+            raise DataError(data_dir, [Problem(name, None, None,
+                                               f"cannot be read: {exc.strerror}")]) from None
+    assets = load_reveal(reveal_dir)
+    for rel in ("package.json", *REVEAL_FILES.values()):
+        try:
+            files[f"reveal.js/{rel}"] = (assets.folder / rel).read_bytes()
+        except OSError as exc:
+            msg = (f"cannot read {assets.folder / rel}: {exc.strerror or exc}; run `npm ci` "
+                   "(or `make setup`) to reinstall reveal.js")
+            raise BuildError(msg) from None
+    return Snapshot(notebook=notebook, data_dir=data_dir, files=files, links=links,
+                    package=package_digest(), reveal_version=assets.version)
+
+
+def package_digest() -> str:
+    """A hash of the package's sources and the pinned requirements: the code that runs."""
+    digest = hashlib.sha256()
+    paths = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    requirements = REPO_ROOT / "requirements.txt"
+    for label, path in [*((f"package/{p.relative_to(PACKAGE).as_posix()}", p) for p in paths),
+                        ("requirements", requirements)]:
+        payload = path.read_bytes() if path.is_file() else b""
+        digest.update(f"{label}\0{len(payload)}\0".encode())
+        digest.update(payload)
+    return digest.hexdigest()
+
+
+def input_key(snapshot: Snapshot, as_of: str) -> str:
     """A content hash of everything that shapes the deck; equal keys mean an identical deck."""
     digest = hashlib.sha256(f"showdeck-build {CACHE_VERSION}\n".encode())
 
@@ -114,15 +250,11 @@ def input_key(notebook: Path, data_dir: Path, as_of: str, reveal_version: str) -
         digest.update(f"{label}\0{len(payload)}\0".encode())
         digest.update(payload)
 
-    add("notebook", notebook.read_bytes())
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        add(f"data/{path.relative_to(data_dir).as_posix()}", path.read_bytes())
-    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file()):
-        if "__pycache__" not in path.parts:
-            add(f"package/{path.relative_to(PACKAGE).as_posix()}", path.read_bytes())
-    requirements = REPO_ROOT / "requirements.txt"
-    add("requirements", requirements.read_bytes() if requirements.is_file() else b"")
-    add("reveal.js", reveal_version.encode())
+    for label, payload in sorted(snapshot.files.items()):
+        add(label, payload)
+    for name, link in sorted(snapshot.links.items()):
+        add(f"link/{name}", link.encode())
+    add("package", snapshot.package.encode())
     add("as-of", as_of.encode())
     return digest.hexdigest()
 
@@ -153,10 +285,10 @@ def build_deck(
     if not notebook.is_file():
         msg = f"no notebook at {notebook}; pass --notebook with the path of the .ipynb to build"
         raise BuildError(msg)
-    read_notebook_json(notebook)
-    assets = load_reveal(reveal_dir)
+    remove_stale_temporaries(output.parent, f".{output.name}.", ".tmp")
+    snapshot = snapshot_inputs(notebook, data_dir, Path(reveal_dir) if reveal_dir else None)
 
-    key = input_key(notebook, data_dir, as_of, assets.version)
+    key = input_key(snapshot, as_of)
     stamp = cache_dir / f"{output.name}.json"
     if not force and _up_to_date(output, stamp, key):
         # The key covers the data, so data that was valid for that deck still is.
@@ -164,12 +296,27 @@ def build_deck(
                  "--force rebuilds")
         return BuildResult(output=output, key=key, skipped=True, timings=timings)
 
+    with private_folder() as work:
+        snapshot_data, snapshot_reveal = snapshot.materialize(work)
+        return _build_from_snapshot(snapshot, snapshot_data, snapshot_reveal, work, output,
+                                    stamp, key, as_of_date, timings, progress)
+
+
+def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, work: Path,
+                         output: Path, stamp: Path, key: str, as_of_date: dt.date,
+                         timings: dict[str, float], progress: Callable[[str], None],
+                         ) -> BuildResult:
+    """Validate, execute, export and write from the snapshot in `work`."""
     from showdeck.loader import load_show
 
+    notebook, as_of = snapshot.notebook, as_of_date.isoformat()
     started = time.perf_counter()
-    data = load_show(data_dir)
+    try:
+        data = load_show(data_dir)
+    except DataError as exc:  # named as the user's folder, not the snapshot's
+        raise DataError(snapshot.data_dir, exc.problems, exc.uncounted) from None
     timings["validate"] = time.perf_counter() - started
-    progress(f"validate  {data_dir}: valid ({timings['validate']:.2f} s)")
+    progress(f"validate  {snapshot.data_dir}: valid ({timings['validate']:.2f} s)")
     finale = data.finale.air_date
     if as_of_date < finale:
         msg = (f"--as-of {as_of} is before the finale ({finale}) of {data.show.title.english}; "
@@ -178,16 +325,19 @@ def build_deck(
 
     progress(f"execute   {notebook} in a fresh kernel, as of {as_of} ...")
     started = time.perf_counter()
-    with running_kernel(notebook) as kernel:
+    nb_json = read_notebook_json(notebook, snapshot.files["notebook"])
+    kernel_name = ((nb_json.get("metadata") or {}).get("kernelspec") or {}).get("name")
+    with running_kernel(notebook, kernel_name=kernel_name, runtime_dir=work) as kernel:
         from showdeck.export import export_slides  # loads while the kernel boots
 
-        executed = execute_notebook(notebook, data_dir, as_of, kernel)
+        executed = execute_notebook(notebook, data_dir, as_of, kernel,
+                                    source=snapshot.files["notebook"].decode("utf-8"))
     timings["execute"] = time.perf_counter() - started
     progress(f"execute   done: {len(executed.cells)} cells in {timings['execute']:.2f} s")
 
     started = time.perf_counter()
     try:
-        html = export_slides(executed, reveal_dir=assets.folder, name=data.article.title)
+        html = export_slides(executed, reveal_dir=reveal_dir, name=data.article.title)
     except ShowdeckError as exc:
         raise BuildError(f"export failed: {exc}") from None
     except ValueError as exc:  # nbconvert: "All cells are hidden, cannot create slideshow"
@@ -198,15 +348,24 @@ def build_deck(
     slides = len(outline)
     pages = sum(slide.pages for slide in outline)
     timings["export"] = time.perf_counter() - started
-    progress(f"export    reveal.js {assets.version}, template showdeck: {slides} slides, "
+    progress(f"export    reveal.js {snapshot.reveal_version}, template showdeck: {slides} slides, "
              f"{pages} pages ({timings['export']:.2f} s)")
 
     started = time.perf_counter()
     payload = html.encode("utf-8")
+    # The stamp first: it names the new deck's hash, so it can never vouch for the old deck,
+    # and a failure to write it is reported before the deck is replaced, as a warning.
+    if package_digest() != snapshot.package:
+        progress("note      the package changed during the build: not cached, the next "
+                 "build runs again")
+    else:
+        try:
+            write_atomic(stamp, json.dumps(
+                {"key": key, "sha256": hashlib.sha256(payload).hexdigest()}, indent=1
+            ).encode())
+        except OutputError as exc:
+            progress(f"warning   not cached ({exc}); the next build runs again")
     write_atomic(output, payload)
-    write_atomic(stamp, json.dumps(
-        {"key": key, "sha256": hashlib.sha256(payload).hexdigest()}, indent=1
-    ).encode())
     timings["write"] = time.perf_counter() - started
     progress(f"write     {output}, {len(payload) / 1e6:.2f} MB ({timings['write']:.2f} s)")
     return BuildResult(output=output, key=key, skipped=False, slides=slides, pages=pages,
@@ -215,34 +374,99 @@ def build_deck(
 
 
 def _up_to_date(output: Path, stamp: Path, key: str) -> bool:
+    """Whether the stamp vouches for the deck as it is; anything unreadable means no."""
     try:
         recorded = json.loads(stamp.read_text(encoding="utf-8"))
+        if not isinstance(recorded, dict) or _not_a_regular_file(output):
+            return False
         current = hashlib.sha256(output.read_bytes()).hexdigest()
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return False
     # The deck must still be the one the stamp describes: an edited deck is rebuilt.
     return recorded.get("key") == key and recorded.get("sha256") == current
 
 
 @contextmanager
-def running_kernel(notebook: Path) -> Iterator[object]:
+def private_folder() -> Iterator[Path]:
+    """A folder only this build uses (mode 0700): the snapshot and the kernel's connection file,
+    which holds its key. Removed on exit, on an error and on SIGINT or SIGTERM (the CLI turns
+    them into exceptions); a folder left by a killed build is removed by the next one."""
+    parent = Path(tempfile.gettempdir())
+    remove_stale_temporaries(parent, WORK_PREFIX)
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=parent))
+    except OSError as exc:
+        msg = (f"cannot create the build's private folder in {parent}: {exc.strerror or exc}; "
+               "set TMPDIR to a folder you can write to")
+        raise BuildError(msg) from None
+    lock = -1
+    try:
+        # Locked before it takes its name, so that no other build takes the folder for stale.
+        lock = os.open(folder / ".lock.new", os.O_CREAT | os.O_WRONLY, 0o600)
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        os.rename(folder / ".lock.new", folder / ".lock")
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        if lock >= 0:
+            os.close(lock)
+
+
+def remove_stale_temporaries(folder: Path, prefix: str, suffix: str = "") -> None:
+    """Remove what builds killed outright (SIGKILL) left in `folder`: the entries named
+    `prefix`...`suffix` that no running build holds locked."""
+    try:
+        candidates = [p for p in folder.iterdir()
+                      if p.name.startswith(prefix) and p.name.endswith(suffix)]
+    except OSError:
+        return
+    for path in candidates:
+        lock_path = path / ".lock" if path.is_dir() and not path.is_symlink() else path
+        try:
+            fd = os.open(lock_path, os.O_RDONLY | os.O_NOFOLLOW)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a running build holds it
+        else:
+            if lock_path is path:
+                path.unlink(missing_ok=True)
+            else:
+                shutil.rmtree(path, ignore_errors=True)
+        finally:
+            os.close(fd)
+
+
+@contextmanager
+def running_kernel(notebook: Path, *, kernel_name: str | None = None,
+                   runtime_dir: Path | None = None) -> Iterator[object]:
     """A fresh kernel for `notebook`, started at once and shut down on exit.
 
     Starting it before the build imports nbformat, nbclient and nbconvert lets the kernel boot
-    on another core while those load: they take about as long as the kernel does.
+    on another core while those load: they take about as long as the kernel does. With
+    `runtime_dir`, the connection file (it holds the kernel's key) is written there, not in
+    Jupyter's shared runtime folder, and is removed with it.
     """
     from jupyter_client.kernelspec import NoSuchKernel
     from jupyter_client.manager import KernelManager
 
-    metadata = read_notebook_json(notebook).get("metadata") or {}
-    kernel = (metadata.get("kernelspec") or {}).get("name", "python3")
+    if kernel_name is None:
+        metadata = read_notebook_json(notebook).get("metadata") or {}
+        kernel_name = (metadata.get("kernelspec") or {}).get("name")
+    kernel = kernel_name if isinstance(kernel_name, str) and kernel_name else "python3"
     manager = KernelManager(kernel_name=kernel)
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    if runtime_dir is not None:
+        manager.connection_file = str(runtime_dir / "kernel.json")
+        env["JUPYTER_RUNTIME_DIR"] = str(runtime_dir)
     try:
         manager.start_kernel(
             cwd=str(notebook.resolve().parent),
             # A fixed hash seed: nothing the notebook prints may depend on set order.
             # (The chart's SVG is made reproducible by showdeck.timeline.figure_svg itself.)
-            env={**os.environ, "PYTHONHASHSEED": "0"},
+            env=env,
             # No history database; no transport warning on stderr.
             extra_arguments=["--HistoryManager.hist_file=:memory:",
                              "--IPKernelApp.log_level=ERROR"],
@@ -254,20 +478,25 @@ def running_kernel(notebook: Path) -> Iterator[object]:
     try:
         yield manager
     finally:
-        manager.shutdown_kernel(now=True)
+        # Also after an interrupt, or when the kernel died: the kernel goes, and its files.
+        with suppress(Exception):
+            manager.shutdown_kernel(now=True)
+        with suppress(Exception):
+            manager.cleanup_resources()
 
 
-def execute_notebook(notebook: Path, data_dir: Path, as_of: str, kernel=None):
+def execute_notebook(notebook: Path, data_dir: Path, as_of: str, kernel=None, *,
+                     source: str | None = None):
     """Run a parameterized copy of the notebook in a fresh kernel whose cwd is its folder.
 
     `kernel` is a manager from `running_kernel`; without one, a kernel is started here.
+    `source` is the notebook's text when the build has already read it (its snapshot).
     """
     if kernel is None:
         with running_kernel(notebook) as started:
-            return execute_notebook(notebook, data_dir, as_of, started)
+            return execute_notebook(notebook, data_dir, as_of, started, source=source)
 
     import nbformat
-    from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
     from nbformat import ValidationError
     from nbformat.reader import NotJSONError
@@ -277,7 +506,8 @@ def execute_notebook(notebook: Path, data_dir: Path, as_of: str, kernel=None):
 
     try:
         # nbformat.read, but raising on a schema error where read would only log it.
-        nb = nbformat.convert(read_any_version(notebook.read_text(encoding="utf-8")), 4)
+        text = notebook.read_text(encoding="utf-8") if source is None else source
+        nb = nbformat.convert(read_any_version(text), 4)
         nbformat.validate(nb)
     except (NotJSONError, ValidationError, UnicodeDecodeError) as exc:
         error = str(exc).splitlines()[0]
@@ -291,8 +521,8 @@ def execute_notebook(notebook: Path, data_dir: Path, as_of: str, kernel=None):
     except ValueError as exc:
         msg = f"{notebook}: cannot set the notebook's parameters: {exc}"
         raise BuildError(msg) from None
-    client = NotebookClient(nb, km=kernel, timeout=CELL_TIMEOUT_S, record_timing=False,
-                            resources={"metadata": {"path": str(folder)}})
+    client = _client_class()(nb, km=kernel, timeout=CELL_TIMEOUT_S, record_timing=False,
+                             resources={"metadata": {"path": str(folder)}})
     try:
         client.execute()
     except CellExecutionError as exc:
@@ -311,6 +541,28 @@ def execute_notebook(notebook: Path, data_dir: Path, as_of: str, kernel=None):
         if client.kc is not None:
             client.kc.stop_channels()
     return nb
+
+
+def _client_class():
+    """nbclient's NotebookClient, minus what it does for a kernel it does not own.
+
+    Its setup adds SIGINT and SIGTERM handlers that shut the kernel down under the running
+    cell (nbclient then fails with an AssertionError) and an atexit hook that prints a
+    traceback when the kernel never started. The build owns the kernel (running_kernel) and
+    the signals (the CLI), so it only starts a client.
+    """
+    from contextlib import asynccontextmanager
+
+    from nbclient import NotebookClient
+
+    class BuildClient(NotebookClient):
+        @asynccontextmanager
+        async def async_setup_kernel(self, **_kwargs):
+            if self.kc is None:
+                await self.async_start_new_kernel_client()
+            yield
+
+    return BuildClient
 
 
 def _cell_error(notebook: Path, nb, exc) -> str:
@@ -412,11 +664,18 @@ def write_atomic(path: Path, payload: bytes) -> None:
                "choose an output path in a folder you can write to")
         raise OutputError(msg) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
+        # Locked until replaced: a build that finds it unlocked knows its writer was killed.
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        with os.fdopen(fd, "wb", closefd=False) as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
+        # Checked again at the last moment: only a regular file is ever replaced.
+        if problem := _not_a_regular_file(path):
+            msg = (f"cannot write {path}: it {problem}; choose an output path that is not a "
+                   "folder, a link or a device")
+            raise OutputError(msg)
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -426,3 +685,5 @@ def write_atomic(path: Path, payload: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    finally:
+        os.close(fd)

@@ -3,3 +3,11 @@
 
 class ShowdeckError(Exception):
     """An expected failure; its message names the cause and the fix."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM arrived: raised where the program is, so that every cleanup runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import tomllib
 from collections.abc import Callable
@@ -40,6 +41,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 DATA_FILES = (SHOW_FILE, EPISODES_FILE, MILESTONES_FILE, SOURCES_FILE, CLAIMS_FILE, ARTICLE_FILE)
 
+# Limits, so that validation takes time and memory in proportion to a sane input.
+#: Bytes in one data file (the largest real one is 27 kB).
+MAX_FILE_BYTES = 1_000_000
+#: Rows in one table.
+MAX_ROWS = 500
+#: Tables and arrays nested in show.toml (the real record needs 2).
+MAX_TOML_DEPTH = 8
+#: Problems listed in an error message; the rest are counted.
+SHOWN_PROBLEMS = 50
+#: Problems kept at all: past this, a broken file is broken enough to say so.
+KEPT_PROBLEMS = 1000
+
 M = TypeVar("M", bound=BaseModel)
 
 _SECTION_HEADING = re.compile(r"^## \[(?P<id>[^\]]*)\](?: (?P<heading>.*))?$")
@@ -64,11 +77,16 @@ class Problem:
 class DataError(ShowdeckError):
     """The data folder is invalid; `problems` lists everything found, not just the first."""
 
-    def __init__(self, folder: Path, problems: list[Problem]) -> None:
+    def __init__(self, folder: Path, problems: list[Problem], uncounted: int = 0) -> None:
         self.folder = folder
         self.problems = problems
-        lines = "\n".join(f"  {p}" for p in problems)
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        self.uncounted = uncounted
+        total = len(problems) + uncounted
+        lines = "\n".join(f"  {p}" for p in problems[:SHOWN_PROBLEMS])
+        if total > SHOWN_PROBLEMS:
+            more = total - SHOWN_PROBLEMS
+            lines += f"\n  ... and {more} more problem{'s' if more != 1 else ''}"
+        count = f"{total} problem{'s' if total != 1 else ''}"
         super().__init__(f"invalid show data in {folder} ({count}):\n{lines}")
 
 
@@ -102,8 +120,16 @@ class _Collector:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.problems: list[Problem] = []
+        self.uncounted = 0  # problems past KEPT_PROBLEMS: counted, not kept
+
+    @property
+    def full(self) -> bool:
+        return len(self.problems) >= KEPT_PROBLEMS
 
     def add(self, file: str, line: int | None, field: str | None, message: str) -> None:
+        if self.full:
+            self.uncounted += 1
+            return
         self.problems.append(Problem(file, line, field, message))
 
     def validation(
@@ -112,6 +138,9 @@ class _Collector:
         """One problem per pydantic error; `line` may be a function of the dotted field."""
         for err in exc.errors():
             field = ".".join(str(part) for part in err["loc"]) or None
+            if self.full:  # locating a line costs a scan of the file
+                self.uncounted += 1
+                continue
             message = err["msg"].removeprefix("Value error, ")
             # Our own validators already quote the value; pydantic's messages do not.
             if err["type"] not in {"missing", "extra_forbidden", "value_error"} and "input" in err:
@@ -130,15 +159,31 @@ def _read_text(folder: Path, name: str, out: _Collector) -> str | None:
     if not path.is_file():
         out.add(name, None, None, "file is missing")
         return None
-    try:
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        out.add(name, line, None, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8")
+    if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+        out.add(name, None, None,
+                "is a link to a file outside the data folder; copy the file into the folder")
         return None
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         out.add(name, None, None, f"cannot be read: {exc.strerror}")
         return None
+    if len(raw) > MAX_FILE_BYTES:
+        out.add(name, None, None, f"is larger than {MAX_FILE_BYTES:,} bytes; a data file holds "
+                                  "one show's facts and is far smaller")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        out.add(name, line, None, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8")
+        return None
+    if (nul := text.find("\0")) >= 0:
+        line = text.count("\n", 0, nul) + 1
+        out.add(name, line, None, "contains a NUL character; save the file as plain UTF-8 text")
+        return None
+    return text
 
 
 def _read_table(
@@ -153,6 +198,7 @@ def _read_table(
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, M]] = []
     seen: dict[str, int] = {}
+    counted = 0
     try:
         header = next(reader, None)
         expected = COLUMNS[name]
@@ -177,6 +223,11 @@ def _read_table(
             line = reader.line_num
             if not any(c.strip() for c in cells):
                 continue
+            counted += 1
+            if counted > MAX_ROWS:
+                out.add(name, line, None, f"more than {MAX_ROWS} rows; a table holds one "
+                                          "show's facts and is far shorter")
+                break
             if len(cells) != len(expected):
                 out.add(name, line, None, f"has {len(cells)} cells, expected {len(expected)}")
                 continue
@@ -205,7 +256,7 @@ def _toml_line(text: str, dotted: str) -> int | None:
     parts = [p for p in dotted.split(".") if p]
     if not parts:
         return None
-    lines = text.splitlines()
+    lines = text.split("\n")  # TOML's own line ends: splitlines would also split at U+2028
 
     def find_key(key: str, start: int, end: int) -> int | None:
         pattern = re.compile(rf"\s*{re.escape(key)}\s*=")
@@ -237,11 +288,33 @@ def _load_show_record(folder: Path, out: _Collector) -> tuple[Show | None, str]:
         message = str(exc)[: where.start()].strip() if where else str(exc)
         out.add(SHOW_FILE, int(where[1]) if where else None, None, f"not valid TOML: {message}")
         return None, text
+    except (RecursionError, ValueError) as exc:  # deep nesting; an integer of 4300+ digits
+        problem = ("tables or arrays nested too deeply" if isinstance(exc, RecursionError)
+                   else str(exc).split(";")[0][:100])
+        out.add(SHOW_FILE, None, None, f"not valid TOML: {problem}")
+        return None, text
+    if _depth(raw) > MAX_TOML_DEPTH:
+        out.add(SHOW_FILE, None, None,
+                f"tables or arrays nested more than {MAX_TOML_DEPTH} deep; the record needs 2")
+        return None, text
     try:
         return Show.model_validate(raw), text
     except ValidationError as exc:
         out.validation(SHOW_FILE, lambda dotted: _toml_line(text, dotted), exc)
         return None, text
+
+
+def _depth(value: object) -> int:
+    """How deeply tables and arrays nest in a parsed TOML value, without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
 
 
 def parse_article(text: str, out: _Collector | None = None) -> Article | None:
@@ -257,7 +330,9 @@ def parse_article(text: str, out: _Collector | None = None) -> Article | None:
             current["paragraphs"].append(" ".join(paragraph))
         paragraph.clear()
 
-    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+    # Lines end at \n only: splitlines would also split at U+2028, \x0c..., and shift numbers.
+    lines = text.removeprefix("\ufeff").split("\n")
+    for number, line in enumerate((line.removesuffix("\r") for line in lines), start=1):
         stripped = line.strip()
         if line.startswith("# ") and title is None and not sections:
             title = line[2:].strip()
@@ -345,12 +420,13 @@ def load_show(folder: str | Path) -> ShowData:
     if show is not None and show.id != folder.resolve().name:
         out.add(SHOW_FILE, _toml_line(show_text, "id"), "id",
                 f"the show id {show.id!r} must be its folder's name, {folder.resolve().name!r}")
-    if show is not None and show.article.source not in source_ids and sources:
+    sources_read = not any(p.file == SOURCES_FILE for p in out.problems)
+    if show is not None and show.article.source not in source_ids and sources_read:
         out.add(SHOW_FILE, _toml_line(show_text, "article.source"), "article.source",
                 f"unknown source {show.article.source!r}; add it to {SOURCES_FILE}")
 
     if out.problems or show is None or article is None:
-        raise DataError(folder, out.problems)
+        raise DataError(folder, out.problems, out.uncounted)
     return ShowData(
         folder=folder,
         show=show,
@@ -363,7 +439,7 @@ def load_show(folder: str | Path) -> ShowData:
 
 
 def _check_sources_exist(show, show_text, episodes, milestones, claims, source_ids, out) -> None:
-    if not source_ids:
+    if any(p.file == SOURCES_FILE for p in out.problems):
         return  # sources.csv itself failed; its problems are already reported
     if show is not None:
         for dotted, ids in show_citations(show):
@@ -392,11 +468,29 @@ def show_citations(show: Show) -> list[tuple[str, list[str]]]:
 
 
 def _check_episodes(show, show_text, episodes, out) -> None:
-    numbers = sorted(e.number for _, e in episodes)
-    if numbers and numbers != list(range(1, len(numbers) + 1)):
-        missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
+    if not episodes:
+        out.add(EPISODES_FILE, None, None, "no episodes; list at least the first one")
+    numbers = {e.number for _, e in episodes}
+    top = max(numbers, default=0)
+    if top != len(numbers):
+        # The first few gaps, found in at most len(numbers) + 10 steps whatever the numbers.
+        missing: list[int] = []
+        number = 1
+        while number <= top and len(missing) < 10:
+            if number not in numbers:
+                missing.append(number)
+            number += 1
+        count = top - len(numbers)
+        listed = ", ".join(map(str, missing))
+        shown = f"[{listed}]" if count <= len(missing) else f"[{listed}, ...] ({count:,} in all)"
         out.add(EPISODES_FILE, None, "number",
-                f"episodes must be numbered 1..N without gaps; missing {missing}")
+                f"episodes must be numbered 1..N without gaps; missing {shown}")
+    in_order = sorted(episodes, key=lambda row: row[1].number)
+    for (_, before), (line, episode) in itertools.pairwise(in_order):
+        if episode.air_date <= before.air_date:
+            out.add(EPISODES_FILE, line, "air_date",
+                    f"episode {episode.number} aired {episode.air_date}, not after episode "
+                    f"{before.number} ({before.air_date}); each episode airs on a later day")
     if show is None:
         return
     run = show.run

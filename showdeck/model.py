@@ -20,23 +20,39 @@ from pydantic import (
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
+# Limits: anything past them is a mistake, and would otherwise cost the build time or memory.
+#: Dates a record (and the as-of date) may hold: the chart draws a year on either side.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
+#: Characters in one text field (the longest real one is under 400).
+MAX_TEXT = 2000
+#: Episodes of one run: the chart has a row for each.
+MAX_EPISODES = 500
+
 
 def _iso_date(value: object) -> object:
     """Accept a TOML date or a 'YYYY-MM-DD' string, nothing looser (no timestamps, no '2020/1/2')."""
-    if isinstance(value, date):
-        return value
     if isinstance(value, str):
         text = value.strip()
         if not ISO_DATE.fullmatch(text):
             msg = f"expected an ISO date YYYY-MM-DD, got {value!r}"
             raise ValueError(msg)
         try:
-            return date.fromisoformat(text)
+            value = date.fromisoformat(text)
         except ValueError as exc:
             msg = f"impossible date {value!r}: {exc}"
             raise ValueError(msg) from None
+    if isinstance(value, date):
+        return _in_range(value)
     msg = f"expected an ISO date YYYY-MM-DD, got {type(value).__name__}"
     raise ValueError(msg)
+
+
+def _in_range(day: date) -> date:
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        msg = f"{day} is outside the dates a deck can show, {EARLIEST_DATE} to {LATEST_DATE}"
+        raise ValueError(msg)
+    return day
 
 
 def resolve_as_of(value: str | date | None, *, today: date | None = None) -> date:
@@ -45,17 +61,19 @@ def resolve_as_of(value: str | date | None, *, today: date | None = None) -> dat
     The one parser of the notebook's `as_of` parameter and of `build --as-of`.
     """
     if value is None:
-        return today or date.today()
+        return _in_range(today or date.today())
     if isinstance(value, datetime):
-        return value.date()
+        return _in_range(value.date())
     if isinstance(value, date):
-        return value
+        return _in_range(value)
     text = str(value).strip()
     if ISO_DATE.fullmatch(text):
         try:
-            return date.fromisoformat(text)
+            day = date.fromisoformat(text)
         except ValueError:
             pass
+        else:
+            return _in_range(day)
     msg = f"the as-of date must be left out (today) or given as YYYY-MM-DD, got {value!r}"
     raise ValueError(msg)
 
@@ -74,9 +92,29 @@ def _non_blank(value: str) -> str:
     return value
 
 
+def _whole_number(value: object) -> object:
+    """A count or an episode number, in digits: "2.0", "1e3", "+2" or true are not numbers."""
+    text = value.strip() if isinstance(value, str) else value
+    if isinstance(text, int) and not isinstance(text, bool):
+        return text
+    if isinstance(text, str) and text.isascii() and text.isdigit():
+        if len(text) > 9:  # int() of a long string is slow (and refused past 4300 digits)
+            msg = f"number {text[:9]}... is too large"
+            raise ValueError(msg)
+        return int(text)
+    msg = f"expected a whole number written in digits, got {_clip(value)}"
+    raise ValueError(msg)
+
+
+def _clip(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 Slug = Annotated[str, Field(pattern=_SLUG)]
-Text = Annotated[str, AfterValidator(_non_blank)]
+Text = Annotated[str, AfterValidator(_non_blank), Field(max_length=MAX_TEXT)]
+Count = Annotated[int, BeforeValidator(_whole_number), Field(ge=1, le=MAX_EPISODES)]
 SourceIds = Annotated[list[Slug], BeforeValidator(_id_list), Field(min_length=1)]
 Precision = Literal["day", "month", "year"]
 Verdict = Literal["correct", "partly correct", "incorrect", "unverifiable"]
@@ -123,7 +161,7 @@ class Distributor(Sourced):
 
 
 class Run(Sourced):
-    episodes: Annotated[int, Field(ge=1)]
+    episodes: Count
     first_air: IsoDate
     last_air: IsoDate
 
@@ -176,9 +214,9 @@ class Show(Record):
 class Episode(Sourced):
     """One broadcast episode (episodes.csv)."""
 
-    number: Annotated[int, Field(ge=1)]
+    number: Count
     title: Text
-    film_reference: str = ""
+    film_reference: Annotated[str, Field(max_length=MAX_TEXT)] = ""
     air_date: IsoDate
 
 
@@ -212,7 +250,7 @@ class Source(Record):
     publisher: Text
     published: IsoDate | None = None
     accessed: IsoDate
-    note: str = ""
+    note: Annotated[str, Field(max_length=MAX_TEXT)] = ""
 
     @property
     def link(self) -> str:

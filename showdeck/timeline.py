@@ -75,8 +75,9 @@ FONT_FAMILY = ["DejaVu Sans"] + (
     [_FALLBACK] if any(f.name == _FALLBACK for f in font_manager.fontManager.ttflist) else []
 )
 
-#: rcParams in force while drawing and saving.
-THEME_RC = {"font.family": FONT_FAMILY}
+#: rcParams in force while drawing and saving. Text from the data is never mathtext: "$5 and
+#: $6" is drawn as written, and "$\\foo$" cannot fail the chart.
+THEME_RC = {"font.family": FONT_FAMILY, "text.parse_math": False}
 #: rcParams that make the SVG identical across builds with the same inputs.
 SVG_RC = {"svg.hashsalt": "showdeck", "svg.id": "showdeck-chart", "svg.fonttype": "path"}
 
@@ -182,6 +183,7 @@ def _draw_run(data: ShowData, ax: Axes) -> None:
         f"{data.show.title.english}: {count} episodes, {cadence(data)}, "
         f"{format_date(first)} {DASH} {format_date(last)}",
         loc="left", color=FOREGROUND, fontsize=TITLE_SIZE, fontweight="bold",
+        parse_math=False,  # the axes' title exists before THEME_RC applies
     )
 
 

@@ -23,6 +23,7 @@ from showdeck.build import (
     input_key,
     resolve_as_of,
     running_kernel,
+    snapshot_inputs,
     undescribed_images,
     write_atomic,
 )
@@ -210,16 +211,27 @@ def test_a_kernel_is_never_started_for_a_file_that_is_not_a_notebook(tmp_path, t
         pass
 
 
-def test_the_cache_key_covers_data_and_as_of(tmp_path, broken_copy):
+def test_the_cache_key_covers_data_as_of_and_reveal_js_contents(tmp_path, broken_copy,
+                                                                 reveal_dist):
     data = broken_copy()
     notebook = write_sample_notebook(tmp_path / "deck.ipynb")
-    key = input_key(notebook, data, "2025-01-02", "5.2.1")
-    assert key == input_key(notebook, data, "2025-01-02", "5.2.1")
-    assert key != input_key(notebook, data, "2025-01-03", "5.2.1")
-    assert key != input_key(notebook, data, "2025-01-02", "5.2.2")
+    reveal = tmp_path / "reveal.js"
+    shutil.copytree(reveal_dist.parent, reveal, ignore=shutil.ignore_patterns("node_modules"))
+
+    def key(as_of: str = "2025-01-02") -> str:
+        return input_key(snapshot_inputs(notebook, data, reveal), as_of)
+
+    first = key()
+    assert first == key()
+    assert first != key("2025-01-03")
     with (data / "article.md").open("a", encoding="utf-8") as handle:
         handle.write("\n")
-    assert key != input_key(notebook, data, "2025-01-02", "5.2.1")
+    assert key() != first
+    second = key()
+    # Same version, other bytes: a patched reveal.js is a different deck.
+    with (reveal / "dist" / "reveal.js").open("a", encoding="utf-8") as handle:
+        handle.write("\n// patched")
+    assert key() != second
 
 
 @pytest.mark.slow
