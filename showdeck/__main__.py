@@ -11,6 +11,7 @@ from pathlib import Path
 
 from showdeck.errors import Interrupted, ShowdeckError
 from showdeck.loader import ShowData, load_show
+from showdeck.model import CONFIDENCES, VERDICTS
 
 #: Characters that would drive the terminal rather than show: C0 and C1 controls but tab and
 #: newline, DEL, bidirectional overrides and Unicode line separators.
@@ -27,7 +28,7 @@ def summarize(data: ShowData) -> str:
     show = data.show
     title = show.title.english + (f" ({show.title.japanese})" if show.title.japanese else "")
     verdicts = Counter(c.verdict for c in data.claims)
-    order = ("correct", "partly correct", "incorrect", "unverifiable")
+    order = VERDICTS
     lines = [
         f"{data.folder}: valid",
         f"  show        {title}",
@@ -39,10 +40,22 @@ def summarize(data: ShowData) -> str:
         + ", ".join(s.id for s in data.article.sections),
         f"  claims      {len(data.claims)}: "
         + ", ".join(f"{verdicts[v]} {v}" for v in order if verdicts[v]),
+        (f"  confidence  claims {_counts(c.confidence for c in data.claims)}; "
+        f"milestones {_counts(m.confidence for m in data.milestones)}"),
         f"  sources     {len(data.sources)}",
-        f"  sequel      {show.sequel.status} as of {show.sequel.as_of}",
+        f"  sequel      {show.sequel.status} as of {show.sequel.as_of}"
+        + (f" (sources searched {show.sequel.checked})" if show.sequel.checked else ""),
     ]
     return "\n".join(lines)
+
+
+def _counts(levels) -> str:
+    """'25 high, 12 medium, 3 low', with 'n unrated' for rows of a table without the column."""
+    found = Counter(levels)
+    parts = [f"{found[level]} {level}" for level in CONFIDENCES if found[level]]
+    if found[None]:
+        parts.append(f"{found[None]} unrated")
+    return ", ".join(parts) or "none"
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,11 +35,28 @@ ARTICLE_FILE = "article.md"
 
 #: The columns of each table, in order: one constant per table, checked against the header.
 COLUMNS: dict[str, tuple[str, ...]] = {
-    EPISODES_FILE: ("number", "title", "film_reference", "air_date", "sources"),
-    MILESTONES_FILE: ("id", "date", "precision", "kind", "label", "sources"),
+    EPISODES_FILE: ("number", "title", "title_japanese", "title_english", "film_reference",
+                    "film_reference_inferred", "air_date", "sources"),
+    MILESTONES_FILE: ("id", "date", "precision", "kind", "label", "confidence", "lineage",
+                      "sources"),
     SOURCES_FILE: ("id", "title", "url", "publisher", "published", "accessed", "note"),
-    CLAIMS_FILE: ("id", "section", "quote", "topic", "verdict", "correction", "sources"),
+    CLAIMS_FILE: ("id", "section", "quote", "topic", "verdict", "confidence", "reason",
+                  "correction", "evidence", "evidence_source", "disagreement", "lineage",
+                  "sources"),
 }
+#: Columns added after the first version: a table may leave them out (older tables still load),
+#: but the header keeps the order of COLUMNS. The shipped data has every column.
+OPTIONAL_COLUMNS: dict[str, frozenset[str]] = {
+    EPISODES_FILE: frozenset({"title_japanese", "title_english", "film_reference_inferred"}),
+    MILESTONES_FILE: frozenset({"confidence", "lineage"}),
+    SOURCES_FILE: frozenset(),
+    CLAIMS_FILE: frozenset({"confidence", "reason", "evidence", "evidence_source",
+                            "disagreement", "lineage"}),
+}
+#: Columns that, when a table has them, need a value in every row.
+FILLED_WHEN_PRESENT = frozenset({"confidence", "reason", "evidence", "evidence_source"})
+#: A status may speak for at most this long after its newest dated source.
+FRESHNESS = timedelta(days=365)
 DATA_FILES = (SHOW_FILE, EPISODES_FILE, MILESTONES_FILE, SOURCES_FILE, CLAIMS_FILE, ARTICLE_FILE)
 
 # Limits, so that validation takes time and memory in proportion to a sane input.
@@ -206,8 +224,11 @@ def _read_table(
             out.add(name, 1, None, f"file is empty; expected the header {','.join(expected)}")
             return []
         header = [h.strip() for h in header]
-        if header != list(expected):
-            missing = [c for c in expected if c not in header]
+        optional = OPTIONAL_COLUMNS[name]
+        if header != [c for c in expected if c in header or c not in optional] or any(
+            c not in expected for c in header
+        ):
+            missing = [c for c in expected if c not in header and c not in optional]
             extra = [c for c in header if c not in expected]
             detail = "; ".join(
                 part
@@ -219,6 +240,7 @@ def _read_table(
             ) or "columns out of order"
             out.add(name, 1, None, f"header must be {','.join(expected)} ({detail})")
             return []
+        expected = tuple(header)
         for cells in reader:
             line = reader.line_num
             if not any(c.strip() for c in cells):
@@ -233,7 +255,8 @@ def _read_table(
                 continue
             raw = dict(zip(expected, cells, strict=True))
             # Empty optional cells mean "not given".
-            data = {k: v for k, v in raw.items() if v.strip() != ""}
+            data = {k: v for k, v in raw.items()
+                    if v.strip() != "" or k in FILLED_WHEN_PRESENT}
             try:
                 record = model.model_validate(data)
             except ValidationError as exc:
@@ -417,6 +440,7 @@ def load_show(folder: str | Path) -> ShowData:
     if episodes_complete:
         _check_episodes(show, show_text, episodes, out)
     _check_claims(article, claims, out, show, show_text)
+    _check_sequel_freshness(show, show_text, {s.id: s for _, s in sources}, out)
     if show is not None and show.id != folder.resolve().name:
         out.add(SHOW_FILE, _toml_line(show_text, "id"), "id",
                 f"the show id {show.id!r} must be its folder's name, {folder.resolve().name!r}")
@@ -457,6 +481,8 @@ def _check_sources_exist(show, show_text, episodes, milestones, claims, source_i
 
 def show_citations(show: Show) -> list[tuple[str, list[str]]]:
     found: list[tuple[str, list[str]]] = [("genres_sources", show.genres_sources)]
+    if show.article.provenance_sources:
+        found.append(("article.provenance_sources", show.article.provenance_sources))
     for name in ("title", "run", "manga", "sequel"):
         part = getattr(show, name)
         if part is not None:
@@ -534,3 +560,30 @@ def _check_claims(article: Article | None, claims, out, show: Show | None = None
             out.add(CLAIMS_FILE, line, "quote",
                     f"quote does not occur verbatim in section {claim.section!r}: "
                     f"{_short(claim.quote)}")
+
+
+def newest_dated_source(ids: list[str], sources: dict[str, Source]) -> Source | None:
+    """The cited source with the latest publication date; undated sources do not count."""
+    dated = [sources[i] for i in ids if i in sources and sources[i].published is not None]
+    return max(dated, key=lambda s: (s.published, s.id), default=None)
+
+
+def _check_sequel_freshness(show: Show | None, show_text: str, sources: dict[str, Source],
+                            out: _Collector) -> None:
+    """A sequel status speaks for at most a year past its newest dated evidence."""
+    if show is None or not sources:
+        return
+    sequel = show.sequel
+    where = _toml_line(show_text, "sequel.as_of")
+    newest = newest_dated_source(sequel.sources, sources)
+    if newest is None:
+        out.add(SHOW_FILE, where, "sequel.as_of",
+                "the sequel status cites no dated source, so nothing dates it; cite a source "
+                f"with a published date in {SOURCES_FILE}")
+        return
+    assert newest.published is not None
+    if sequel.as_of > newest.published + FRESHNESS:
+        out.add(SHOW_FILE, where, "sequel.as_of",
+                f"{sequel.as_of} is more than a year after the newest dated source cited for "
+                f"the status ({newest.id}, {newest.published}); date the status by its evidence "
+                "or cite newer coverage")

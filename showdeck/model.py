@@ -111,13 +111,52 @@ def _clip(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def evidence_words(text: str) -> int:
+    """Words in a quote: space-separated words, and two characters of Japanese count as one."""
+    count = 0
+    for token in text.split():
+        unspaced = len(_UNSPACED.findall(token))
+        rest = _UNSPACED.sub("", token)
+        count += (unspaced + 1) // 2 + (1 if any(c.isalnum() for c in rest) else 0)
+    return count
+
+
+def _short_quote(value: str) -> str:
+    words = evidence_words(value)
+    if words > EVIDENCE_MAX_WORDS:
+        msg = f"an evidence quote has at most {EVIDENCE_MAX_WORDS} words, this has {words}"
+        raise ValueError(msg)
+    return value
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        msg = "must be one line"
+        raise ValueError(msg)
+    return value
+
+
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 Slug = Annotated[str, Field(pattern=_SLUG)]
 Text = Annotated[str, AfterValidator(_non_blank), Field(max_length=MAX_TEXT)]
 Count = Annotated[int, BeforeValidator(_whole_number), Field(ge=1, le=MAX_EPISODES)]
 SourceIds = Annotated[list[Slug], BeforeValidator(_id_list), Field(min_length=1)]
+#: A verbatim excerpt of a source, at most EVIDENCE_MAX_WORDS words.
+Evidence = Annotated[str, AfterValidator(_non_blank), AfterValidator(_short_quote)]
+#: A one-line judgement, e.g. the reason for a verdict.
+Reason = Annotated[str, AfterValidator(_non_blank), AfterValidator(_one_line),
+                   Field(max_length=240)]
 Precision = Literal["day", "month", "year"]
 Verdict = Literal["correct", "partly correct", "incorrect", "unverifiable"]
+#: How well a fact is sourced: high = two or more independent sources; medium = one good source,
+#: or several of one lineage (an article and its copies); low = one weak source, or an inference.
+Confidence = Literal["high", "medium", "low"]
+VERDICTS: tuple[Verdict, ...] = ("correct", "partly correct", "incorrect", "unverifiable")
+CONFIDENCES: tuple[Confidence, ...] = ("high", "medium", "low")
+#: An evidence quote is a short excerpt, not a copy of the page.
+EVIDENCE_MAX_WORDS = 30
+#: Characters of scripts written without spaces (kana, CJK ideographs, full-width forms).
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 MilestoneKind = Literal[
     "announcement", "delay", "manga", "broadcast", "release", "stage", "award", "other"
 ]
@@ -177,9 +216,29 @@ class Manga(Sourced):
 
 
 class Sequel(Sourced):
+    """The sequel status, dated by its newest dated evidence, not by the day we read it.
+
+    `as_of` is the date the status speaks for ("no announcement in any source up to as_of");
+    the loader rejects it when it is more than a year after the newest dated source cited.
+    `checked` is the day the stored pages were last searched (informational).
+    """
+
     status: Literal["announced", "not announced"]
     as_of: IsoDate
+    checked: IsoDate | None = None
     note: Text
+    evidence: Evidence
+    evidence_source: Slug
+
+    @model_validator(mode="after")
+    def _evidence_is_cited(self) -> Sequel:
+        if self.evidence_source not in self.sources:
+            msg = f"evidence_source {self.evidence_source!r} must be one of sources"
+            raise ValueError(msg)
+        if self.checked is not None and self.checked < self.as_of:
+            msg = f"checked {self.checked} is before as_of {self.as_of}"
+            raise ValueError(msg)
+        return self
 
 
 class ArticleRef(Record):
@@ -187,6 +246,17 @@ class ArticleRef(Record):
 
     source: Slug
     forecast_sections: list[Slug] = Field(default_factory=list)
+    #: Where the article's own text comes from, when other pages share its wording.
+    provenance: str = ""
+    provenance_evidence: Evidence | None = None
+    provenance_sources: list[Slug] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _provenance_is_sourced(self) -> ArticleRef:
+        if (self.provenance or self.provenance_evidence) and not self.provenance_sources:
+            msg = "provenance needs provenance_sources"
+            raise ValueError(msg)
+        return self
 
 
 class Show(Record):
@@ -215,9 +285,24 @@ class Episode(Sourced):
     """One broadcast episode (episodes.csv)."""
 
     number: Count
+    #: The title in Latin letters as officially styled (SE7EN, MISSION:IMPOSSIBLE); where the
+    #: Japanese title is not in Latin letters, the English title in the same capitals.
     title: Text
+    #: The Japanese broadcast title where it differs from `title` (ロスト・チルドレン).
+    title_japanese: Annotated[str, Field(max_length=MAX_TEXT)] = ""
+    #: The English-language form where it differs from `title` beyond capitals.
+    title_english: Annotated[str, Field(max_length=MAX_TEXT)] = ""
     film_reference: Annotated[str, Field(max_length=MAX_TEXT)] = ""
+    #: True when no source names the film and the reference is our inference.
+    film_reference_inferred: bool = False
     air_date: IsoDate
+
+    @model_validator(mode="after")
+    def _inferred_needs_a_film(self) -> Episode:
+        if self.film_reference_inferred and not self.film_reference:
+            msg = "film_reference_inferred is set but film_reference is empty"
+            raise ValueError(msg)
+        return self
 
 
 class Milestone(Sourced):
@@ -228,6 +313,10 @@ class Milestone(Sourced):
     precision: Precision
     kind: MilestoneKind
     label: Annotated[Text, Field(max_length=60)]
+    #: None only for a legacy table without the column; the shipped data always has one.
+    confidence: Confidence | None = None
+    #: The one lineage the sources belong to (e.g. "Wikipedia"), or empty if independent.
+    lineage: str = ""
 
     @model_validator(mode="after")
     def _date_fits_precision(self) -> Milestone:
@@ -238,7 +327,15 @@ class Milestone(Sourced):
         if self.precision == "year" and (self.date.month, self.date.day) != (1, 1):
             msg = f"a year-precise date is written as January 1st, got {self.date}"
             raise ValueError(msg)
+        _check_lineage(self.confidence, self.lineage)
         return self
+
+
+def _check_lineage(confidence: Confidence | None, lineage: str) -> None:
+    """Sources of one lineage are one source, so they cannot make a fact 'high'."""
+    if lineage and confidence == "high":
+        msg = f"confidence cannot be 'high' for facts resting on one lineage ({lineage})"
+        raise ValueError(msg)
 
 
 class Source(Record):
@@ -258,14 +355,38 @@ class Source(Record):
 
 
 class Claim(Sourced):
-    """One checkable claim of the article with our verdict (claims.csv)."""
+    """One checkable claim of the article with our verdict (claims.csv).
+
+    `reason` says in one line why the rubric gives this verdict; `evidence` is a verbatim quote
+    of the source `evidence_source` that decides it; `disagreement` says where our own sources
+    disagree. The new columns are optional in the file format so that older tables still load;
+    the shipped data fills them all (tests/test_data.py checks that).
+    """
 
     id: Slug
     section: Slug
     quote: Text
     topic: Text
     verdict: Verdict
+    confidence: Confidence | None = None
+    reason: Reason | None = None
     correction: Text
+    evidence: Evidence | None = None
+    evidence_source: Slug | None = None
+    disagreement: str = ""
+    lineage: str = ""
+
+    @model_validator(mode="after")
+    def _evidence_is_cited(self) -> Claim:
+        if (self.evidence is None) != (self.evidence_source is None):
+            msg = "evidence and evidence_source go together"
+            raise ValueError(msg)
+        if self.evidence_source is not None and self.evidence_source not in self.sources:
+            msg = (f"evidence_source {self.evidence_source!r} must be one of the claim's "
+                   f"sources ({';'.join(self.sources)})")
+            raise ValueError(msg)
+        _check_lineage(self.confidence, self.lineage)
+        return self
 
 
 class ArticleSection(Record):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from showdeck.loader import ShowData
+from showdeck.loader import FRESHNESS, ShowData, newest_dated_source
 from showdeck.model import Claim, Milestone, Precision, Source
 
 #: Month abbreviations, fixed here so the deck does not depend on the kernel's locale.
@@ -77,9 +77,26 @@ class Outlook:
     years_since_finale: float
     span: tuple[int, int, int]
     sequel_status: str
+    #: The date the status speaks for (sequel.as_of); the name predates the freshness rule.
     sequel_checked: date
     sequel_note: str
     sequel_sources: tuple[Source, ...]
+    #: "No announcement in any source up to 5 Dec 2023.": the status, dated by its evidence.
+    sequel_statement: str
+    #: The verbatim quote that decides the status, and its source.
+    sequel_evidence: str
+    sequel_evidence_source: Source | None
+    #: The newest dated source cited for the status, and its date.
+    newest_evidence: Source | None
+    newest_evidence_date: date | None
+    #: The day the stored pages were last searched, if recorded (sequel.checked).
+    sources_searched: date | None
+    #: Set when the as-of date is more than a year past the newest evidence; else None.
+    stale_warning: str | None
+    #: Where the article's own text comes from (show.toml [article] provenance), if recorded.
+    article_provenance: str
+    article_provenance_evidence: str | None
+    article_provenance_sources: tuple[Source, ...]
     article_published: date | None
     forecast: tuple[Claim, ...]
     record: tuple[RecordedEvent, ...]
@@ -101,6 +118,7 @@ def compute_outlook(data: ShowData, as_of: date) -> Outlook:
     show = data.show
     days = (as_of - finale).days
     article = data.sources.get(show.article.source)
+    newest = newest_evidence(data)
     return Outlook(
         as_of=as_of,
         finale=finale,
@@ -111,6 +129,16 @@ def compute_outlook(data: ShowData, as_of: date) -> Outlook:
         sequel_checked=show.sequel.as_of,
         sequel_note=show.sequel.note,
         sequel_sources=tuple(data.cited(show.sequel.sources)),
+        sequel_statement=sequel_statement(data),
+        sequel_evidence=show.sequel.evidence,
+        sequel_evidence_source=data.sources.get(show.sequel.evidence_source),
+        newest_evidence=newest,
+        newest_evidence_date=newest.published if newest else None,
+        sources_searched=show.sequel.checked,
+        stale_warning=stale_evidence_warning(data, as_of),
+        article_provenance=show.article.provenance,
+        article_provenance_evidence=show.article.provenance_evidence,
+        article_provenance_sources=tuple(data.cited(show.article.provenance_sources)),
         article_published=article.published if article else None,
         forecast=tuple(c for c in data.claims if c.section in show.article.forecast_sections),
         record=tuple(
@@ -120,6 +148,38 @@ def compute_outlook(data: ShowData, as_of: date) -> Outlook:
         manga=manga_summary(data, as_of),
         unknowns=unknowns(data, as_of),
     )
+
+
+def newest_evidence(data: ShowData) -> Source | None:
+    """The newest dated source cited for the sequel status: what dates the status."""
+    return newest_dated_source(data.show.sequel.sources, data.sources)
+
+
+def sequel_statement(data: ShowData) -> str:
+    """The sequel status in words, dated by the evidence rather than by the day we read it."""
+    sequel = data.show.sequel
+    up_to = format_date(sequel.as_of)
+    if sequel.status == "not announced":
+        return f"No announcement of a second season in any source up to {up_to}."
+    return f"A second season has been announced, according to sources up to {up_to}."
+
+
+def stale_evidence_warning(data: ShowData, as_of: date) -> str | None:
+    """A warning when `as_of` is more than a year past the newest dated sequel evidence.
+
+    The build prints it and the deck shows it: the status may be out of date by then.
+    """
+    newest = newest_evidence(data)
+    if newest is None or newest.published is None:
+        return None
+    evidence = newest.published
+    if as_of - evidence <= FRESHNESS:
+        return None
+    years, months, _ = calendar_span(evidence, as_of)
+    return (f"The newest dated evidence on a sequel ({newest.publisher}, "
+            f"{format_date(evidence)}) is {describe_span(years, months)} older than the as-of "
+            f"date {format_date(as_of)}; an announcement made since then would not be in "
+            "this data.")
 
 
 def events_after_finale(data: ShowData, as_of: date) -> list[Milestone]:
@@ -155,10 +215,17 @@ def unknowns(data: ShowData, as_of: date) -> tuple[str, ...]:
     sequel = data.show.sequel
     checked = format_date(sequel.as_of)
     found: list[str] = []
+    newest = newest_evidence(data)
+    if newest is not None and newest.published == sequel.as_of:
+        basis = ", the date of its newest dated source"
+    elif newest is not None and newest.published is not None:
+        basis = f" against sources dated up to {format_date(newest.published)}"
+    else:
+        basis = ""
     if as_of > sequel.as_of:
         gap = (as_of - sequel.as_of).days
         found.append(
-            f"The sequel status was last checked on {checked}; "
+            f"The sequel status was last checked on {checked}{basis}; "
             f"anything announced in the {gap:,} days since then is not in this data."
         )
     elif as_of < sequel.as_of:

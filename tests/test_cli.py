@@ -18,7 +18,7 @@ from showdeck.errors import ShowdeckError
 from showdeck.loader import DataError
 from showdeck.pdf import PdfError
 
-from .conftest import FIXTURE_SHOW, ROOT, write_sample_notebook
+from .conftest import FIXTURE_SHOW, REAL_SHOW, ROOT, write_sample_notebook
 
 
 def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -203,3 +203,11 @@ def test_pdf_reports_a_playwright_error_without_a_traceback(tmp_path, capsys, mo
                    f"({failing}: net::ERR_MARKER at the deck); open it in a browser to check it "
                    "is a working deck, rebuild it with `make slides`, and try again\n")
     assert not output.exists()
+
+
+def test_check_prints_verdict_and_confidence_counts(capsys):
+    assert main(["check", str(REAL_SHOW)]) == 0
+    out = capsys.readouterr().out
+    assert "claims      40: 24 correct, 6 partly correct, 3 incorrect, 7 unverifiable" in out
+    assert "confidence  claims 24 high, 14 medium, 2 low; milestones 15 high, 7 medium, 1 low" in out
+    assert "sequel      not announced as of 2023-12-05 (sources searched 2026-11-24)" in out

@@ -15,7 +15,13 @@ from pydantic import BaseModel
 
 from showdeck import load_show
 from showdeck.loader import COLUMNS, DATA_FILES, SHOW_FILE, show_citations
-from showdeck.model import Show
+from showdeck.model import (
+    CONFIDENCES,
+    EVIDENCE_MAX_WORDS,
+    VERDICTS,
+    Show,
+    evidence_words,
+)
 
 from .conftest import REAL_SHOW, ROOT
 
@@ -74,9 +80,64 @@ def test_claims_cover_the_known_errors(real):
     assert wrong == {"incorrect"}
 
 
+def test_every_claim_has_a_verdict_reason_evidence_and_confidence(real):
+    assert len(real.claims) == 40
+    for claim in real.claims:
+        assert claim.verdict in VERDICTS, claim.id
+        assert claim.confidence in CONFIDENCES, claim.id
+        assert claim.reason, claim.id
+        assert claim.evidence, claim.id
+        assert claim.evidence_source, claim.id
+        assert evidence_words(claim.evidence) <= EVIDENCE_MAX_WORDS, claim.id
+        assert claim.evidence_source in claim.sources, claim.id
+
+
+def test_every_milestone_has_a_confidence(real):
+    assert all(m.confidence in CONFIDENCES for m in real.milestones)
+
+
+def test_facts_on_one_lineage_say_so_and_are_not_high(real):
+    lineaged = [r for r in (*real.claims, *real.milestones) if r.lineage]
+    assert lineaged, "some facts rest on one lineage"
+    assert all(r.confidence != "high" for r in lineaged)
+
+
+def test_the_verdicts_the_second_fact_check_questioned(real):
+    by_id = {c.id: c for c in real.claims}
+    assert by_id["swindler-joined-later"].verdict == "correct"
+    assert by_id["genres-action-adventure-scifi"].verdict == "correct"
+    assert "adventure" in by_id["genres-action-adventure-scifi"].evidence.lower()
+    assert "apparently reaching" not in by_id["courier-died-children-safe"].correction
+    assert by_id["courier-died-children-safe"].disagreement
+    assert "183" not in by_id["pretty-successful"].correction
+    assert by_id["unfinished-story"].disagreement
+
+
+def test_sequel_status_is_dated_by_the_newest_dated_evidence(real):
+    sequel = real.show.sequel
+    dated = [real.sources[i].published for i in sequel.sources if real.sources[i].published]
+    assert sequel.as_of == max(dated) == date(2023, 12, 5)
+    assert sequel.checked == date(2026, 11, 24)
+    assert sequel.evidence_source == "brandingirononline-2023-12-05"
+
+
+def test_episode_titles_record_japanese_and_english_forms_and_film_inferences(real):
+    by_number = {e.number: e for e in real.episodes}
+    assert by_number[3].title == "MISSION:IMPOSSIBLE"
+    assert by_number[7].title_japanese == "ロスト・チルドレン"
+    assert by_number[12].title_japanese == "アクダマドライブ"
+    assert by_number[4].film_reference.startswith("Speed")
+    assert not by_number[4].film_reference_inferred
+    assert by_number[5].film_reference.startswith("Dead Man Walking")
+    assert not by_number[5].film_reference_inferred
+    assert by_number[8].film_reference_inferred
+    assert "animenewsandfacts-ep4" not in by_number[3].sources, "it contradicts itself on ep. 3"
+
+
 def test_every_source_is_cited_and_has_a_url(real):
     cited = {sid for rec in (*real.episodes, *real.milestones, *real.claims) for sid in rec.sources}
     cited |= {sid for _, ids in show_citations(real.show) for sid in ids}
+    cited |= {c.evidence_source for c in real.claims}
     cited.add(real.show.article.source)
     assert set(real.sources) <= cited | {"article"}, "an uncited source is dead weight"
     assert all(s.link.startswith(("https://", "http://")) for s in real.sources.values())
@@ -119,3 +180,14 @@ def test_every_data_file_and_column_is_documented(folder: Path):
         if name == SHOW_FILE:
             for key in _toml_keys(Show):
                 assert f"`{key}`" in block, f"{name}: key {key} undocumented"
+
+
+def test_rubric_and_second_pass_are_documented():
+    readme = DATA_README.read_text(encoding="utf-8")
+    assert "## Verdict rubric" in readme
+    lower = readme.lower()
+    for verdict in VERDICTS:
+        assert f"`{verdict}`" in readme
+    for case in ("misspelt name", "right about who but wrong about how", "too strongly"):
+        assert case in lower
+    assert "Second pass" in readme

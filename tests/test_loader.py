@@ -211,7 +211,7 @@ def test_forecast_sections_must_exist(broken_copy):
     edit(folder / "show.toml", 'forecast_sections = ["renewal-status"]',
          'forecast_sections = ["epilogue"]')
     (problem,) = problems_of(folder)
-    assert problem.startswith("show.toml:42: article.forecast_sections: no article section 'epilogue'")
+    assert problem.startswith("show.toml:44: article.forecast_sections: no article section 'epilogue'")
 
 
 def test_claim_section_must_exist(broken_copy):
@@ -244,15 +244,15 @@ def test_header_must_name_the_columns(broken_copy):
     folder = broken_copy()
     edit(folder / "episodes.csv", "air_date", "aired")
     assert problems_of(folder)[0] == (
-        "episodes.csv:1: header must be number,title,film_reference,air_date,sources "
-        "(missing air_date; unknown aired)"
+        "episodes.csv:1: header must be number,title,title_japanese,title_english,"
+        "film_reference,film_reference_inferred,air_date,sources (missing air_date; unknown aired)"
     )
 
 
 def test_truncated_row_is_named(broken_copy):
     folder = broken_copy()
-    edit(folder / "episodes.csv", "3,The Last Lamp,,2019-04-19,fixture-guide", "3,The Last Lamp")
-    assert "episodes.csv:4: has 2 cells, expected 5" in problems_of(folder)
+    edit(folder / "episodes.csv", "3,The Last Lamp,,,,,2019-04-19,fixture-guide", "3,The Last Lamp")
+    assert "episodes.csv:4: has 2 cells, expected 8" in problems_of(folder)
 
 
 def test_url_must_be_http(broken_copy):
@@ -304,3 +304,120 @@ def test_article_sections_keep_words_and_find_captions():
     assert (second.heading, second.image_caption, second.paragraphs) == (
         "Heading: Two", "Lost image", ("Text.",)
     )
+
+
+def test_sequel_status_more_than_a_year_after_its_newest_dated_source_is_rejected(broken_copy):
+    folder = broken_copy()
+    # The newest dated source cited for the status is the guide of 2023-06-30.
+    edit(folder / "show.toml", "as_of = 2024-01-31", "as_of = 2024-07-01")
+    assert problems_of(folder) == [
+        ("show.toml:36: sequel.as_of: 2024-07-01 is more than a year after the newest dated source "
+        "cited for the status (fixture-guide, 2023-06-30); date the status by its evidence or "
+        "cite newer coverage")
+    ]
+
+
+def test_sequel_status_a_year_after_its_newest_dated_source_is_accepted(broken_copy):
+    folder = broken_copy()
+    edit(folder / "show.toml", "as_of = 2024-01-31", "as_of = 2024-06-29")
+    assert load_show(folder).show.sequel.as_of == date(2024, 6, 29)
+
+
+def test_sequel_status_without_any_dated_source_is_rejected(broken_copy):
+    folder = broken_copy()
+    edit(folder / "sources.csv", "Example Guide,2023-06-30,", "Example Guide,,")
+    assert problems_of(folder) == [
+        ("show.toml:36: sequel.as_of: the sequel status cites no dated source, so nothing dates it; "
+        "cite a source with a published date in sources.csv")
+    ]
+
+
+def test_sequel_evidence_must_come_from_a_cited_source(broken_copy):
+    folder = broken_copy()
+    edit(folder / "show.toml", 'evidence_source = "fixture-guide"',
+         'evidence_source = "fixture-article"')
+    assert problems_of(folder) == [
+        "show.toml: sequel: evidence_source 'fixture-article' must be one of sources"
+    ]
+
+
+def test_claim_evidence_source_must_be_one_of_its_sources(broken_copy):
+    folder = broken_copy()
+    edit(folder / "claims.csv", "Directed by Aoi Example.,fixture-guide",
+         "Directed by Aoi Example.,fixture-article")
+    assert problems_of(folder) == [
+        ("claims.csv:3: evidence_source 'fixture-article' must be one of the claim's sources "
+        "(fixture-guide)")
+    ]
+
+
+def test_claim_evidence_is_at_most_thirty_words(broken_copy):
+    folder = broken_copy()
+    long = " ".join(["word"] * 31)
+    edit(folder / "claims.csv", "Directed by Aoi Example.", long)
+    assert problems_of(folder) == [
+        "claims.csv:3: evidence: an evidence quote has at most 30 words, this has 31"
+    ]
+
+
+def test_japanese_evidence_counts_two_characters_as_a_word():
+    from showdeck.model import evidence_words
+
+    assert evidence_words("作画は大柿ロクロウが担当する") == 7
+    assert evidence_words("全12話") == 2
+    assert evidence_words("Directed by Aoi Example.") == 4
+
+
+@pytest.mark.parametrize("column", ["confidence", "reason", "evidence"])
+def test_claim_columns_present_in_the_header_need_a_value(broken_copy, column):
+    folder = broken_copy()
+    old = {"confidence": "director,correct,medium,", "reason": "The guide names the same director.",
+           "evidence": "Directed by Aoi Example."}[column]
+    edit(folder / "claims.csv", old, "director,correct,," if column == "confidence" else "")
+    problems = problems_of(folder)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"claims.csv:3: {column}: ")
+
+
+def test_unknown_confidence_lists_the_choices(broken_copy):
+    folder = broken_copy()
+    edit(folder / "claims.csv", "director,correct,medium,", "director,correct,certain,")
+    assert problems_of(folder) == [
+        "claims.csv:3: confidence: Input should be 'high', 'medium' or 'low' (got 'certain')"
+    ]
+
+
+def test_a_fact_on_one_lineage_cannot_be_high_confidence(broken_copy):
+    folder = broken_copy()
+    edit(folder / "claims.csv", "director,correct,medium,", "director,correct,high,")
+    edit(folder / "claims.csv", "Directed by Aoi Example.,fixture-guide,,",
+         "Directed by Aoi Example.,fixture-guide,,Example Guide")
+    assert problems_of(folder) == [
+        ("claims.csv:3: confidence cannot be 'high' for facts resting on one lineage "
+        "(Example Guide)")
+    ]
+
+
+def test_older_tables_without_the_new_columns_still_load(broken_copy):
+    folder = broken_copy()
+    (folder / "claims.csv").write_text(
+        "id,section,quote,topic,verdict,correction,sources\n"
+        "director,introduction,directed by Aoi Example,director,correct,Right.,fixture-guide\n")
+    (claim,) = load_show(folder).claims
+    assert (claim.confidence, claim.reason, claim.evidence) == (None, None, None)
+    milestones = load_show(folder).milestones
+    assert {m.confidence for m in milestones} == {None}  # the fixture's table is the old one
+
+
+def test_new_columns_keep_their_order(broken_copy):
+    folder = broken_copy()
+    edit(folder / "claims.csv", "verdict,confidence,reason", "verdict,reason,confidence")
+    assert problems_of(folder)[0].startswith("claims.csv:1: header must be id,section,quote,")
+
+
+def test_inferred_film_reference_needs_a_film(broken_copy):
+    folder = broken_copy()
+    edit(folder / "episodes.csv", "2,The Second Lamp,,,,,", "2,The Second Lamp,,,,yes,")
+    assert problems_of(folder) == [
+        "episodes.csv:3: film_reference_inferred is set but film_reference is empty"
+    ]

@@ -9,7 +9,7 @@ import pytest
 from showdeck import outlook
 from showdeck.loader import load_show
 from showdeck.model import resolve_as_of
-from tests.conftest import FIXTURE_SHOW
+from tests.conftest import FIXTURE_SHOW, REAL_SHOW
 
 AS_OF = date(2026, 11, 24)
 
@@ -100,8 +100,9 @@ def test_the_record_holds_only_events_between_finale_and_as_of(broken_copy):
 def test_forecast_claims_come_from_the_sections_the_data_names(broken_copy):
     folder = broken_copy()
     with (folder / "claims.csv").open("a") as f:
-        f.write("no-news,renewal-status,Nothing has been said,sequel,correct,"
-                "Still nothing.,fixture-guide\n")
+        f.write("no-news,renewal-status,Nothing has been said,sequel,correct,medium,"
+                "The guide says so.,Still nothing.,No second season,fixture-guide,,,"
+                "fixture-guide\n")
     view = outlook.compute_outlook(load_show(folder), AS_OF)
     assert [c.id for c in view.forecast] == ["no-news"]
     show = folder / "show.toml"
@@ -114,6 +115,7 @@ def test_forecast_claims_come_from_the_sections_the_data_names(broken_copy):
 def test_unknowns_say_when_the_status_was_last_checked(data):
     later = outlook.unknowns(data, AS_OF)
     assert "last checked on 31 Jan 2024" in later[0]
+    assert "against sources dated up to 30 Jun 2023" in later[0]
     assert "1,028 days" in later[0]
     earlier = outlook.unknowns(data, date(2023, 1, 1))
     assert "after the as-of date" in earlier[0]
@@ -137,3 +139,40 @@ def test_manga_summary_follows_the_as_of_date(broken_copy):
 
 def test_no_manga_no_summary(data):
     assert outlook.manga_summary(data, AS_OF) is None
+
+
+def test_the_status_is_dated_by_its_evidence_not_by_the_day_it_was_read():
+    real = load_show(REAL_SHOW)
+    view = outlook.compute_outlook(real, AS_OF)
+    assert view.sequel_statement == (
+        "No announcement of a second season in any source up to 5 Dec 2023.")
+    assert view.newest_evidence_date == date(2023, 12, 5)
+    assert view.newest_evidence.id == view.sequel_evidence_source.id
+    assert view.sources_searched == date(2026, 11, 24)
+    assert "official announcement" in view.sequel_evidence
+    assert "the date of its newest dated source" in outlook.unknowns(real, AS_OF)[0]
+
+
+def test_stale_evidence_warns_only_more_than_a_year_on(data):
+    # The fixture's newest dated sequel source is of 2023-06-30.
+    assert outlook.stale_evidence_warning(data, date(2024, 1, 31)) is None
+    assert outlook.stale_evidence_warning(data, date(2024, 6, 29)) is None  # 365 days on
+    warning = outlook.stale_evidence_warning(data, date(2024, 6, 30))
+    assert warning == (
+        "The newest dated evidence on a sequel (Example Guide, 30 Jun 2023) is 1 year older than "
+        "the as-of date 30 Jun 2024; an announcement made since then would not be in this data.")
+    assert outlook.compute_outlook(data, date(2024, 6, 30)).stale_warning == warning
+
+
+def test_real_deck_today_carries_the_stale_evidence_warning():
+    view = outlook.compute_outlook(load_show(REAL_SHOW), AS_OF)
+    assert view.stale_warning is not None
+    assert "5 Dec 2023" in view.stale_warning
+    assert "2 years and 11 months" in view.stale_warning
+
+
+def test_article_provenance_is_carried_with_its_sources():
+    view = outlook.compute_outlook(load_show(REAL_SHOW), AS_OF)
+    assert "English Wikipedia premise" in view.article_provenance
+    assert view.article_provenance_evidence.startswith("diversi criminali")
+    assert "netflixlovers-it" in [s.id for s in view.article_provenance_sources]
