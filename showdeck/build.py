@@ -317,6 +317,10 @@ def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, w
         raise DataError(snapshot.data_dir, exc.problems, exc.uncounted) from None
     timings["validate"] = time.perf_counter() - started
     progress(f"validate  {snapshot.data_dir}: valid ({timings['validate']:.2f} s)")
+    from showdeck.outlook import stale_evidence_warning
+
+    if warning := stale_evidence_warning(data, as_of_date):
+        progress(f"warning   {warning}")
     finale = data.finale.air_date
     if as_of_date < finale:
         msg = (f"--as-of {as_of} is before the finale ({finale}) of {data.show.title.english}; "

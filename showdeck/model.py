@@ -250,6 +250,8 @@ class ArticleRef(Record):
     provenance: str = ""
     provenance_evidence: Evidence | None = None
     provenance_sources: list[Slug] = Field(default_factory=list)
+    #: The section whose text the provenance note is about; the deck shows the note there.
+    provenance_section: Slug | None = None
 
     @model_validator(mode="after")
     def _provenance_is_sourced(self) -> ArticleRef:

@@ -35,6 +35,10 @@ VERDICT_LABELS = {
     "unverifiable": "? Unverifiable",
 }
 
+CONFIDENCE_LABELS = {"high": "●●● high", "medium": "●●○ medium", "low": "●○○ low"}
+#: A callout shows its evidence quote when, with it, it takes at most this share of a page.
+EVIDENCE_FITS = 0.45
+
 T = TypeVar("T")
 
 _SENTENCE_END = re.compile("(?<=[.!?\u2026\u3002\uff01\uff1f])[\"'\u201d\u2019)\\]\u300d\u300f]*\\s*")
@@ -255,35 +259,73 @@ def _text_height(section: ArticleSection, units: list[Unit], located: list[Locat
                for span in _paragraph_spans(units))
 
 
-def callout_height(claim: Claim, number: int, data: ShowData) -> float:
-    """The callout's height in its column, as the theme lays it out."""
+def callout_height(claim: Claim, number: int, data: ShowData, *,
+                   evidence: bool | None = None) -> float:
+    """The callout's height in its column, as the theme lays it out (with its evidence quote
+    when `evidence`, by default when it fits)."""
+    if evidence is None:
+        evidence = shows_evidence(claim, number, data)
     width = geometry.CALLOUT_INNER_WIDTH
     head = f"{number} {VERDICT_LABELS[claim.verdict].upper()} {claim.topic}"
+    badges = geometry.VERDICT_BADGE
+    if claim.confidence:
+        head += " " + CONFIDENCE_LABELS[claim.confidence]
+        badges += geometry.VERDICT_BADGE // 2
     sources = "Sources: " + ", ".join(s.publisher for s in data.cited(claim.sources))
-    return (geometry.CALLOUT_CHROME
-            + geometry.block_height(head, geometry.CALLOUT_HEAD, width - geometry.VERDICT_BADGE)
-            + geometry.block_height(claim.correction, geometry.CALLOUT, width)
-            + geometry.block_height(sources, geometry.CALLOUT_SOURCE, width))
+    if claim.lineage:
+        sources += f" · one lineage: {claim.lineage}"
+    height = (geometry.CALLOUT_CHROME
+              + geometry.block_height(head, geometry.CALLOUT_HEAD, width - badges)
+              + geometry.block_height(claim.correction, geometry.CALLOUT, width)
+              + geometry.block_height(sources, geometry.CALLOUT_SOURCE, width))
+    if claim.disagreement:
+        height += geometry.CALLOUT_LINE_GAP + geometry.block_height(
+            "Sources disagree: " + claim.disagreement, geometry.CALLOUT_SOURCE, width)
+    if evidence and claim.evidence:
+        height += geometry.CALLOUT_LINE_GAP + geometry.block_height(
+            f"“{claim.evidence}”", geometry.CALLOUT_SOURCE, width)
+    return height
+
+
+def shows_evidence(claim: Claim, number: int, data: ShowData) -> bool:
+    """Whether the callout has room for its evidence quote (the notes always show it)."""
+    if not claim.evidence:
+        return False
+    full = callout_height(claim, number, data, evidence=True)
+    return full <= geometry.PAGE_BODY_HEIGHT * EVIDENCE_FITS
 
 
 def _fits(section: ArticleSection, units: list[Unit], located: list[LocatedClaim],
-          data: ShowData) -> bool:
+          data: ShowData, available: float = geometry.PAGE_BODY_HEIGHT) -> bool:
     claims = _claims_in(units, located)
     width = geometry.TEXT_COLUMN_WIDTH if claims else geometry.CONTENT_WIDTH
     text = _text_height(section, units, located, width)
     callouts = sum(callout_height(c.claim, c.number, data) for c in claims)
-    return (geometry.fits(text, geometry.PAGE_BODY_HEIGHT)
-            and geometry.fits(callouts, geometry.PAGE_BODY_HEIGHT))
+    return geometry.fits(text, available) and geometry.fits(callouts, available)
+
+
+def provenance_note(data: ShowData, section_id: str) -> str:
+    """The article's provenance note, for the section it is about (else empty)."""
+    article = data.show.article
+    return article.provenance if article.provenance_section == section_id else ""
+
+
+def provenance_height(note: str) -> float:
+    return (geometry.block_height("Where this text comes from: " + note,
+                                  geometry.CALLOUT_SOURCE, geometry.CONTENT_WIDTH)
+            + geometry.CALLOUT_GAP) if note else 0.0
 
 
 def paginate(section: ArticleSection, units: list[Unit], located: list[LocatedClaim],
-             data: ShowData) -> list[list[Unit]]:
+             data: ShowData, first_page_taken: float = 0.0) -> list[list[Unit]]:
     """Greedy pages: a unit that does not fit starts a new page (alone, it always fits).
 
-    Linear in the number of units: each unit is measured once against the page so far."""
+    `first_page_taken` is height the first page gives to a note above the text. Each unit is
+    measured against the page so far, so the work grows with the units times a page's size."""
     pages: list[list[Unit]] = [[]]
     for unit in units:
-        if pages[-1] and not _fits(section, [*pages[-1], unit], located, data):
+        available = geometry.PAGE_BODY_HEIGHT - (first_page_taken if len(pages) == 1 else 0)
+        if pages[-1] and not _fits(section, [*pages[-1], unit], located, data, available):
             pages.append([])
         pages[-1].append(unit)
     return pages
@@ -314,6 +356,11 @@ class CalloutView:
     topic: str
     correction: str
     sources: list[Link]
+    confidence: str = ""
+    confidence_label: str = ""
+    disagreement: str = ""
+    evidence: str = ""
+    lineage: str = ""
 
 
 @dataclass(frozen=True)
@@ -323,6 +370,7 @@ class SectionPage:
     section: str
     paragraphs: list[ParagraphView]
     callouts: list[CalloutView]
+    provenance: str = ""
 
 
 @dataclass(frozen=True)
@@ -368,6 +416,11 @@ def callout(located: LocatedClaim, data: ShowData) -> CalloutView:
         correction=claim.correction,
         sources=[source_link(s, s.publisher, f"Source: {s.publisher}, {s.title}")
                  for s in data.cited(claim.sources)],
+        confidence=claim.confidence or "",
+        confidence_label=CONFIDENCE_LABELS.get(claim.confidence or "", ""),
+        disagreement=claim.disagreement,
+        evidence=claim.evidence or "" if shows_evidence(claim, located.number, data) else "",
+        lineage=claim.lineage,
     )
 
 
@@ -398,9 +451,10 @@ def section_pages(data: ShowData, section_id: str,
     if located is None:
         located = numbered_claims(data)[section_id]
     unplaced = [c for c in located if c.paragraph is None]
+    note = provenance_note(data, section_id)
     plan: list[tuple[list[Unit], list[LocatedClaim]]] = []
     for number, units in enumerate(paginate(section, sentence_units(section, located),
-                                            located, data)):
+                                            located, data, provenance_height(note))):
         claims = _claims_in(units, located) + (unplaced if number == 0 else [])
         plan.extend((units, group) for group in _callout_groups(claims, data))
     heading = section_heading(section)
@@ -416,7 +470,8 @@ def section_pages(data: ShowData, section_id: str,
             for p, s, e in spans
         ]
         pages.append(SectionPage(heading, _count(number, len(plan)), section.id, paragraphs,
-                                 [callout(c, data) for c in claims]))
+                                 [callout(c, data) for c in claims],
+                                 provenance=note if number == 1 else ""))
     return pages
 
 
@@ -463,10 +518,8 @@ def timeline_tables(data: ShowData, as_of: date) -> list[TablePage]:
     """The chart's data as tables: the episodes, then the dated events, paginated."""
     from showdeck.timeline import context_milestones
 
-    episodes = [[str(e.number), format_date(e.air_date), e.title, e.title_japanese or ""]
-                if hasattr(e, "title_japanese") else
-                [str(e.number), format_date(e.air_date), e.title, ""]
-                for e in data.episodes]
+    episodes = [[str(e.number), format_date(e.air_date), _episode_title(e),
+                 e.title_japanese or ""] for e in data.episodes]
     events = [[format_date(m.date, m.precision), m.label, m.kind]
               for m in context_milestones(data, as_of)]
     tables = [
@@ -485,6 +538,17 @@ def timeline_tables(data: ShowData, as_of: date) -> list[TablePage]:
     total = len(pages)
     return [TablePage(f"The timeline's data: {h.lower()}", _count(n, total), c, cols, rows)
             for n, (h, c, cols, rows) in enumerate(pages, start=1)]
+
+
+def _episode_title(episode) -> str:
+    """The title as styled, its English form where it differs, and the film it refers to."""
+    title = episode.title
+    if episode.title_english:
+        title += f" ({episode.title_english})"
+    if episode.film_reference:
+        inferred = ", our inference" if episode.film_reference_inferred else ""
+        title += f" · after {episode.film_reference}{inferred}"
+    return title
 
 
 def timeline_table_slide(data: ShowData, as_of: date) -> str:
@@ -508,6 +572,8 @@ class Status:
     checked: str
     note: str
     sources: list[Link]
+    evidence: str = ""
+    evidence_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -526,6 +592,7 @@ class OutlookPage:
     count: str
     stats: list[Stat] = field(default_factory=list)
     status: Status | None = None
+    warning: str = ""
     subheading: str = ""
     css: str = ""
     items: list[Item] = field(default_factory=list)
@@ -555,8 +622,9 @@ def outlook_pages(data: ShowData, as_of: date) -> list[OutlookPage]:
              f"years ({view.span_text}) to {format_date(view.as_of)}"),
     ]
     status = Status(view.sequel_status, view.sequel_status.replace(" ", "-"),
-                    f"checked {format_date(view.sequel_checked)}", view.sequel_note,
-                    _cites(view.sequel_sources, numbers))
+                    view.sequel_statement, "",
+                    _cites(view.sequel_sources, numbers), view.sequel_evidence,
+                    view.sequel_evidence_source.publisher if view.sequel_evidence_source else "")
     record = [Item(e.label, when=e.when, sources=_cites(e.sources, numbers))
               for e in view.record] or [Item("Nothing dated after the finale is in the record.")]
     if view.manga:
@@ -566,8 +634,11 @@ def outlook_pages(data: ShowData, as_of: date) -> list[OutlookPage]:
     forecast = [Item(c.correction, quote=c.quote, verdict=VERDICT_LABELS[c.verdict],
                      sources=_cites(data.cited(c.sources), numbers)) for c in view.forecast]
     unknown = [Item(text) for text in view.unknowns]
-    bodies: list[tuple[str, dict]] = [("Will it come back?", {"stats": stats, "status": status})]
+    bodies: list[tuple[str, dict]] = [("Will it come back?", {
+        "stats": stats, "status": status, "warning": view.stale_warning or ""})]
+    status_note = [Item(view.sequel_note, sources=_cites(view.sequel_sources, numbers))]
     for title, subtitle, css, items in (
+        ("Will it come back?", "What the sources say", "sd-status-note", status_note),
         ("What the record says instead", "Since the finale", "sd-record", record),
         ("What the record says instead", f"The article guessed{published}", "sd-forecast",
          forecast),
@@ -687,7 +758,7 @@ def _notes(data: ShowData, topic: str, as_of: date) -> list[NotesGroup]:
         ])]
     if topic == "article":
         numbered = numbered_claims(data)
-        return [NotesGroup(section_heading(s), _section_notes(s, numbered[s.id]))
+        return [NotesGroup(section_heading(s), _section_notes(s, numbered[s.id], data))
                 for s in data.article.sections]
     if topic == "timeline":
         from showdeck.timeline import describe_timeline
@@ -703,8 +774,8 @@ def _notes(data: ShowData, topic: str, as_of: date) -> list[NotesGroup]:
     if topic == "outlook":
         view = compute_outlook(data, as_of)
         return [NotesGroup("", [
-            (f"{view.days_since_finale:,} days since the finale; the sequel is "
-             f"{view.sequel_status} as checked on {format_date(view.sequel_checked)}."),
+            (f"{view.days_since_finale:,} days since the finale. {view.sequel_statement}"),
+            *([f"Say it: {view.stale_warning}"] if view.stale_warning else []),
             ("The record shows what happened instead of a second season; it forecasts "
              "nothing."),
             *view.unknowns[:1],
@@ -721,13 +792,22 @@ def _notes(data: ShowData, topic: str, as_of: date) -> list[NotesGroup]:
     raise KeyError(msg)
 
 
-def _section_notes(section: ArticleSection, located: list[LocatedClaim]) -> list[str]:
+def _section_notes(section: ArticleSection, located: list[LocatedClaim],
+                   data: ShowData) -> list[str]:
     plural = "s" if len(section.paragraphs) != 1 else ""
     notes = [f"{len(section.paragraphs)} paragraph{plural} of the article, quoted as published."]
-    notes.extend(
-        f"{c.number}. “{c.claim.quote}”: {c.claim.verdict}. {c.claim.correction}"
-        for c in located
-    )
+    for c in located:
+        claim = c.claim
+        line = f"{c.number}. “{claim.quote}”: {claim.verdict}"
+        if claim.confidence:
+            line += f" (confidence {claim.confidence})"
+        line += f". {claim.reason or claim.correction}"
+        if claim.evidence:
+            source = data.sources.get(claim.evidence_source or "")
+            line += f" Evidence: “{claim.evidence}”" + (f" ({source.publisher})" if source else "")
+        if claim.disagreement:
+            line += f" Sources disagree: {claim.disagreement}"
+        notes.append(line)
     if section.image_caption:
         notes.append(f"The article shows an image here: {section.image_caption}.")
     if not located:
