@@ -19,6 +19,7 @@ from traitlets.config import Config
 
 from showdeck.assets import load_reveal
 from showdeck.errors import ShowdeckError
+from showdeck.lang import lang_runs
 from showdeck.pages import DECK_META_KEY, NOTEBOOK_KEY
 from showdeck.parameters import INJECTED_TAG
 
@@ -77,6 +78,8 @@ class ShowdeckPreprocessor(Preprocessor):
         for cell in nb.cells:
             if cell.cell_type == "code":
                 cell.metadata["transient"] = {"remove_source": True}
+            if _slide_type(cell) == "notes":
+                _open_notes(cell)
             if INJECTED_TAG in cell.metadata.get("tags", []):
                 # papermill's parameters cell (and ours) is setup, not a slide.
                 cell.metadata.setdefault("slideshow", {})["slide_type"] = "skip"
@@ -90,7 +93,21 @@ class ShowdeckPreprocessor(Preprocessor):
                         nb.metadata[NOTEBOOK_KEY] = {**nb.metadata.get(NOTEBOOK_KEY, {}),
                                                      "footer": deck["footer"]}
         resources["reveal_assets"] = load_reveal(self.reveal_dir or None).as_resources()
+        # The template marks the footer's and title's non-English runs with the slides' rule.
+        resources["sd_lang_runs"] = lang_runs
         return nb, resources
+
+
+#: Speaker notes are folded in the notebook (<details>); the speaker view shows them open.
+FOLDED_NOTES = '<details class="sd-notes">'
+
+
+def _open_notes(cell) -> None:
+    for output in cell.get("outputs", []):
+        html = output.get("data", {}).get("text/html")
+        if isinstance(html, str) and FOLDED_NOTES in html:
+            output["data"]["text/html"] = html.replace(FOLDED_NOTES,
+                                                       '<details class="sd-notes" open>')
 
 
 def environment_config() -> Config:

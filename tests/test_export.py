@@ -170,3 +170,11 @@ def test_raster_images_keep_their_alt_text_and_size(reveal_dist, mimetype, size)
     (image,) = re.findall(r"<img [^>]*MARKER-RASTER-ALT[^>]*>", html)
     assert f'src="data:{mimetype};base64,' in image
     assert f'{size}="40"' in image
+
+
+def test_notes_folded_in_the_notebook_are_open_in_the_speaker_view(reveal_dist):
+    notes = output_cell('<details class="sd-notes"><summary>Speaker notes</summary>'
+                        "<ul><li>NOTES-MARKER</li></ul></details>", slide_type="notes")
+    html = export_slides(showdeck_notebook(output_cell("<h1>one</h1>"), notes))
+    assert re.search(r'<aside class="notes">.*<details class="sd-notes" open(="")?>.*NOTES-MARKER',
+                     html, re.DOTALL)

@@ -234,8 +234,8 @@ def run_all_cells(page, lab: Lab, notebook: Path) -> None:
 def set_theme(page, name: str) -> None:
     """Settings > Theme > `name`, from the menu as a person would, then wait for it to apply."""
     page.locator(".lm-MenuBar-item", has_text="Settings").first.click()
-    page.get_by_role("menuitem", name="Theme", exact=True).hover()
-    page.get_by_role("menuitem", name=name, exact=True).click()
+    page.locator(".lm-Menu-item:has(.lm-Menu-itemLabel:text-is('Theme'))").first.hover()
+    page.locator(f".lm-Menu-item:has(.lm-Menu-itemLabel:text-is('{name}'))").first.click()
     light = "false" if "Dark" in name else "true"
     page.wait_for_function(f"() => document.body.dataset.jpThemeLight === '{light}'")
     page.wait_for_timeout(300)
@@ -266,9 +266,10 @@ def test_notebook_reads_in_jupyterlab_and_presents_with_rise(tmp_path: Path) -> 
         # A document: no Out[] prompts, the speaker notes folded away, every slide shown once.
         prompts = page.locator(".jp-OutputArea-promptOverlay, .jp-OutputPrompt").all_inner_texts()
         assert not [p for p in prompts if p.strip()], prompts
-        assert page.locator(".jp-OutputArea-output .sd-notes").count() > 0
-        assert not page.locator(".sd-notes").first.is_visible()
-        assert page.locator(".jp-Cell.jp-mod-outputsScrolled, .jp-OutputPlaceholder").count() >= 7
+        notes = page.locator(".jp-OutputArea-output details.sd-notes")
+        assert notes.count() == 7
+        assert page.locator(".jp-OutputArea-output details.sd-notes[open]").count() == 0
+        assert not page.locator(".sd-notes li").first.is_visible()
 
         chart = page.locator(CHART).first
         chart.scroll_into_view_if_needed()
@@ -297,15 +298,31 @@ def test_notebook_reads_in_jupyterlab_and_presents_with_rise(tmp_path: Path) -> 
         open_rise(page, lab, NOTEBOOK)
         slides = page.locator(".reveal .slides > section")
         assert slides.count() == 7
-        text = page.evaluate("() => [...document.querySelectorAll('.reveal .slides > section')]"
-                             ".map(s => s.innerText).join('\\n')")
-        for code in ("deck.title()", "Presentation.open", "deck.notes("):
-            assert code not in text, f"code {code!r} on a RISE slide"
-        assert "We read an article" not in text  # the title's speaker notes
-        # Every page of the article is a fragment step.
-        pages = page.locator(".reveal .sd-slide.sd-article .sd-page").count()
-        assert pages > 1
-        page.screenshot(path=str(SCREENSHOT.with_name("rise.png")))
+        # Step with the right arrow alone, reading what is on screen at each step.
+        seen = []
+        for _ in range(120):
+            seen.append(page.evaluate(
+                "() => { const s = document.querySelector('.reveal .slides > section.present');"
+                " const pages = [...s.querySelectorAll('.sd-page')].filter(p =>"
+                " getComputedStyle(p).visibility !== 'hidden' && getComputedStyle(p).opacity > 0.5);"
+                " return {slide: [...s.parentNode.children].indexOf(s), text: s.innerText,"
+                " pages: pages.map(p => p.dataset.sdPage)}; }"))
+            if len(seen) > 2 and seen[-1] == seen[-2] == seen[-3]:
+                break
+            page.keyboard.press("ArrowRight")
+            page.wait_for_timeout(150)
+            if len(seen) == 4:
+                page.screenshot(path=str(SCREENSHOT.with_name("rise-article.png")))
+        assert sorted({s["slide"] for s in seen}) == list(range(7))
+        for step in seen:
+            for code in ("deck.", "Presentation.open"):
+                assert code not in step["text"], f"code {code!r} on RISE slide {step}"
+            assert "Speaker notes" not in step["text"]
+            assert len(step["pages"]) <= 1, step
+        # Every page of the article is its own step, in order.
+        article = [s["pages"][0] for s in seen if s["slide"] == 2 and s["pages"]]
+        assert article == sorted(set(article), key=int)
+        assert len(article) > 1
         assert log.blocked == [], "the notebook reached for the network"
     assert lab.process.poll() is not None, "jupyter lab is still running"
     assert (digest(committed) if committed.exists() else None) == before

@@ -63,8 +63,6 @@ def test_slide_code_is_folded_and_notes_are_folded_away(notebook):
     for cell in notebook.cells:
         if kind(cell) in {"slide", "notes"}:
             assert cell.metadata["jupyter"]["source_hidden"] is True, cell.source
-        if kind(cell) == "notes":
-            assert cell.metadata["jupyter"]["outputs_hidden"] is True, cell.source
 
 
 def test_no_project_specific_tags_are_needed(notebook):

@@ -274,7 +274,7 @@ def test_sources_are_paginated_and_numbered_on(broken_copy):
                                    "outlook", "sources"])
 def test_every_slide_has_speaker_notes(data, topic):
     html = slides.speaker_notes(data, topic, AS_OF)
-    assert html.startswith('<div class="sd-notes">')
+    assert html.startswith('<details class="sd-notes"><summary>Speaker notes</summary>')
     assert "<li>" in html
 
 
