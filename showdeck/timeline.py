@@ -13,6 +13,7 @@ import matplotlib.dates as mdates
 from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, NullLocator
 
 from showdeck.loader import ShowData
@@ -31,37 +32,52 @@ from showdeck.outlook import (
 FIGSIZE = (9.6, 5.6)
 DPI = 100
 
-# Dark, to sit on the deck's neon-on-black theme.
-BACKGROUND = "#0b0d17"
-FOREGROUND = "#e8e8f2"
-MUTED = "#9aa0b8"
-GRID = "#262b40"
+# Its own light paper with dark text, so it reads the same on the deck's dark canvas, in
+# JupyterLab's light and dark themes and on a printed page.
+BACKGROUND = "#ffffff"
+FOREGROUND = "#16161d"
+MUTED = "#4b5063"
+GRID = "#dde0e8"
 
-#: Okabe-Ito, the colour-blind-safe palette (its dark blue dropped: unreadable on black).
+#: Okabe-Ito, the colour-blind-safe palette, with its dark blue and without its yellow (which
+#: vanishes on white). Text stays dark; colour marks lines and markers, and every marker has a
+#: dark edge, so even the light colours stand out from the paper.
 OKABE_ITO = {
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "bluish green": "#009E73",
+    "reddish purple": "#CC79A7",
     "orange": "#E69F00",
     "sky blue": "#56B4E9",
-    "bluish green": "#009E73",
-    "yellow": "#F0E442",
-    "vermillion": "#D55E00",
-    "reddish purple": "#CC79A7",
-    "grey": "#BBBBBB",
+    "black": "#000000",
 }
 
-#: Each milestone kind has a colour and a marker shape, so no reader needs the colour alone.
+#: Each milestone kind has a colour, a marker shape and a legend entry, so no reader needs the
+#: colour alone and every marker, labelled or not, says what it is.
 KIND_STYLE: dict[str, tuple[str, str]] = {
     "announcement": (OKABE_ITO["sky blue"], "o"),
     "delay": (OKABE_ITO["vermillion"], "X"),
-    "manga": (OKABE_ITO["yellow"], "s"),
-    "broadcast": (OKABE_ITO["orange"], "D"),
+    "manga": (OKABE_ITO["reddish purple"], "s"),
+    "broadcast": (OKABE_ITO["blue"], "D"),
     "release": (OKABE_ITO["bluish green"], "^"),
-    "stage": (OKABE_ITO["reddish purple"], "P"),
-    "award": (OKABE_ITO["bluish green"], "*"),
-    "other": (OKABE_ITO["grey"], "o"),
+    "stage": (OKABE_ITO["black"], "P"),
+    "award": (OKABE_ITO["orange"], "*"),
+    "other": (OKABE_ITO["black"], "v"),
 }
-EPISODE_COLOUR = OKABE_ITO["orange"]
-MANGA_COLOUR = OKABE_ITO["yellow"]
-GAP_COLOUR = OKABE_ITO["sky blue"]
+#: The legend's words for each kind.
+KIND_NAMES = {
+    "announcement": "announcement",
+    "delay": "delay",
+    "manga": "manga",
+    "broadcast": "broadcast",
+    "release": "release",
+    "stage": "stage",
+    "award": "award",
+    "other": "other",
+}
+EPISODE_COLOUR = OKABE_ITO["blue"]
+MANGA_COLOUR = OKABE_ITO["reddish purple"]
+GAP_COLOUR = OKABE_ITO["vermillion"]
 
 LABEL_SIZE = 9.5
 SMALL_SIZE = 8.5
@@ -145,7 +161,7 @@ def _draw_run(data: ShowData, ax: Axes) -> None:
     rows = [e.number for e in episodes]
     ax.plot(dates, rows, color=EPISODE_COLOUR, alpha=0.35, linewidth=1, gid="run-line")
     ax.plot(dates, rows, linestyle="none", marker="o", markersize=7, color=EPISODE_COLOUR,
-            markeredgecolor=BACKGROUND, gid="episodes")
+            markeredgecolor=FOREGROUND, markeredgewidth=0.6, gid="episodes")
 
     # The labels: right of the marker in the first half of the run, left of it in the second,
     # where each row is empty.
@@ -253,7 +269,7 @@ def _draw_context(data: ShowData, as_of: date, ax: Axes) -> None:
     ax.annotate(
         f"TV anime, {_month_range(run.first_air, run.last_air)}",
         xy=(run.first_air, 0), xytext=(0, -5), textcoords="offset points", ha="left", va="top",
-        color=EPISODE_COLOUR, fontsize=SMALL_SIZE, gid="run-label",
+        color=FOREGROUND, fontsize=SMALL_SIZE, gid="run-label",
     )
 
     # The manga's run.
@@ -268,7 +284,7 @@ def _draw_context(data: ShowData, as_of: date, ax: Axes) -> None:
         ax.annotate(
             text, xy=(end if fits_right else manga.start, lanes["manga"]),
             xytext=(6 if fits_right else -6, 0), textcoords="offset points",
-            ha="left" if fits_right else "right", va="center", color=MANGA_COLOUR,
+            ha="left" if fits_right else "right", va="center", color=FOREGROUND,
             fontsize=SMALL_SIZE, gid="manga-label",
         )
 
@@ -284,13 +300,13 @@ def _draw_context(data: ShowData, as_of: date, ax: Axes) -> None:
         f"{describe_span(years, months)} ({(as_of - run.last_air).days:,} days) "
         "since the finale",
         xy=(run.last_air + (as_of - run.last_air) / 2, lanes["gap"]), xytext=(0, -4),
-        textcoords="offset points", ha="center", va="top", color=GAP_COLOUR,
+        textcoords="offset points", ha="center", va="top", color=FOREGROUND,
         fontsize=LABEL_SIZE, gid="gap-label",
     )
 
     # The as-of date.
     ax.annotate(f"as of\n{format_date(as_of)}", xy=(as_of, lanes["gap"]), xytext=(4, 0),
-                textcoords="offset points", ha="left", va="center", color=GAP_COLOUR,
+                textcoords="offset points", ha="left", va="center", color=FOREGROUND,
                 fontsize=SMALL_SIZE, gid="as-of-label")
 
     # The baseline.
@@ -310,7 +326,7 @@ def _draw_context(data: ShowData, as_of: date, ax: Axes) -> None:
                 color=colour, linewidth=1, gid=f"leader-{milestone.id}")
         ax.annotate(
             text, xy=(edge, ceiling), xytext=(4, 0), textcoords="offset points", ha="left",
-            va="top", color=colour, fontsize=SMALL_SIZE, linespacing=LINE_SPACING,
+            va="top", color=FOREGROUND, fontsize=SMALL_SIZE, linespacing=LINE_SPACING,
             gid=f"label-{milestone.id}",
         )
 
@@ -322,12 +338,36 @@ def _draw_context(data: ShowData, as_of: date, ax: Axes) -> None:
         ax.plot(milestone.date, 0, linestyle="none", marker=marker, zorder=4,
                 markersize=8 if milestone in labelled else 6, color=colour,
                 markerfacecolor=colour if exact else BACKGROUND,
-                markeredgecolor=BACKGROUND if exact else colour,
-                markeredgewidth=0.5 if exact else 1.5, gid=f"milestone-{milestone.id}")
+                markeredgecolor=FOREGROUND if exact else colour,
+                markeredgewidth=0.6 if exact else 1.8, gid=f"milestone-{milestone.id}")
+
+    # The legend: every kind of marker shown, and what a hollow marker means.
+    _legend(ax, milestones)
 
     # The as-of line, up to the labels' row.
     ax.plot([as_of, as_of], [bottom, elbow if texts else ceiling], color=GAP_COLOUR,
             linestyle=(0, (2, 2)), linewidth=1.2, gid="as-of")
+
+
+def _legend(ax: Axes, milestones: list[Milestone]) -> None:
+    kinds = [kind for kind in KIND_STYLE if any(m.kind == kind for m in milestones)]
+    if not kinds:
+        return
+    handles = [
+        Line2D([], [], linestyle="none", marker=KIND_STYLE[kind][1], markersize=7,
+               color=KIND_STYLE[kind][0], markeredgecolor=FOREGROUND, markeredgewidth=0.6,
+               label=KIND_NAMES[kind])
+        for kind in kinds
+    ]
+    if any(m.precision != "day" for m in milestones):
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7,
+                              markerfacecolor=BACKGROUND, markeredgecolor=MUTED,
+                              markeredgewidth=1.8, label="hollow: month or year only"))
+    legend = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.13),
+                       ncols=len(handles), frameon=False, fontsize=SMALL_SIZE,
+                       labelcolor=FOREGROUND, handletextpad=0.3, columnspacing=1.0,
+                       borderaxespad=0)
+    legend.set_gid("legend")
 
 
 def _axes_size_pt(ax: Axes) -> tuple[float, float]:
