@@ -21,10 +21,10 @@ from typing import ClassVar
 
 from showdeck.alttext import alt_problem
 from showdeck.assets import REPO_ROOT, REVEAL_FILES, load_reveal
+from showdeck.dates import EARLIEST_DATE, ISO_DATE, LATEST_DATE
+from showdeck.dates import resolve_as_of as dates_resolve_as_of
 from showdeck.errors import ShowdeckError
 from showdeck.loader import DATA_FILES, MAX_FILE_BYTES, DataError, Problem
-from showdeck.model import EARLIEST_DATE, ISO_DATE, LATEST_DATE
-from showdeck.model import resolve_as_of as model_resolve_as_of
 from showdeck.pages import deck_structure
 
 # nbformat, nbclient and nbconvert load only when a build runs: an unchanged rebuild is
@@ -64,9 +64,9 @@ class BuildResult:
 
 
 def resolve_as_of(as_of: str | dt.date | None, *, today: dt.date | None = None) -> dt.date:
-    """`--as-of` as a date (see showdeck.model.resolve_as_of), or a BuildError saying how to give it."""
+    """`--as-of` as a date (see showdeck.dates.resolve_as_of), or a BuildError saying how to give it."""
     try:
-        return model_resolve_as_of(as_of, today=today)
+        return dates_resolve_as_of(as_of, today=today)
     except ValueError:
         if isinstance(as_of, str) and ISO_DATE.fullmatch(as_of.strip()):
             with suppress(ValueError):

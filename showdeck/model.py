@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -16,14 +16,11 @@ from pydantic import (
     model_validator,
 )
 
-#: Exactly YYYY-MM-DD: date.fromisoformat alone would also take "20250630" or week dates.
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+from showdeck.dates import ISO_DATE, Precision, in_range
+
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 # Limits: anything past them is a mistake, and would otherwise cost the build time or memory.
-#: Dates a record (and the as-of date) may hold: the chart draws a year on either side.
-EARLIEST_DATE = date(1900, 1, 1)
-LATEST_DATE = date(2199, 12, 31)
 #: Characters in one text field (the longest real one is under 400).
 MAX_TEXT = 2000
 #: Episodes of one run: the chart has a row for each.
@@ -43,38 +40,8 @@ def _iso_date(value: object) -> object:
             msg = f"impossible date {value!r}: {exc}"
             raise ValueError(msg) from None
     if isinstance(value, date):
-        return _in_range(value)
+        return in_range(value)
     msg = f"expected an ISO date YYYY-MM-DD, got {type(value).__name__}"
-    raise ValueError(msg)
-
-
-def _in_range(day: date) -> date:
-    if not EARLIEST_DATE <= day <= LATEST_DATE:
-        msg = f"{day} is outside the dates a deck can show, {EARLIEST_DATE} to {LATEST_DATE}"
-        raise ValueError(msg)
-    return day
-
-
-def resolve_as_of(value: str | date | None, *, today: date | None = None) -> date:
-    """The date a deck speaks for: None means today, else a date or 'YYYY-MM-DD'.
-
-    The one parser of the notebook's `as_of` parameter and of `build --as-of`.
-    """
-    if value is None:
-        return _in_range(today or date.today())
-    if isinstance(value, datetime):
-        return _in_range(value.date())
-    if isinstance(value, date):
-        return _in_range(value)
-    text = str(value).strip()
-    if ISO_DATE.fullmatch(text):
-        try:
-            day = date.fromisoformat(text)
-        except ValueError:
-            pass
-        else:
-            return _in_range(day)
-    msg = f"the as-of date must be left out (today) or given as YYYY-MM-DD, got {value!r}"
     raise ValueError(msg)
 
 
@@ -146,7 +113,6 @@ Evidence = Annotated[str, AfterValidator(_non_blank), AfterValidator(_short_quot
 #: A one-line judgement, e.g. the reason for a verdict.
 Reason = Annotated[str, AfterValidator(_non_blank), AfterValidator(_one_line),
                    Field(max_length=240)]
-Precision = Literal["day", "month", "year"]
 Verdict = Literal["correct", "partly correct", "incorrect", "unverifiable"]
 #: How well a fact is sourced: high = two or more independent sources; medium = one good source,
 #: or several of one lineage (an article and its copies); low = one weak source, or an inference.

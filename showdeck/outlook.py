@@ -5,57 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from showdeck.loader import FRESHNESS, ShowData, newest_dated_source
-from showdeck.model import Claim, Milestone, Precision, Source
-
-#: Month abbreviations, fixed here so the deck does not depend on the kernel's locale.
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+from showdeck.dates import (  # noqa: F401 (re-exported: the chart and slides date with them)
+    DASH,
+    MONTH_NAMES,
+    MONTHS,
+    WEEKDAYS,
+    Precision,
+    calendar_span,
+    describe_span,
+    format_date,
 )
-#: The en dash of date ranges ("Oct 2020 - Dec 2020" typeset properly).
-DASH = "\u2013"
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-def format_date(day: date, precision: Precision = "day") -> str:
-    """'8 Oct 2020', 'Jul 2020' or '2023': never more precise than the record is."""
-    month = MONTHS[day.month - 1]
-    if precision == "year":
-        return str(day.year)
-    if precision == "month":
-        return f"{month} {day.year}"
-    return f"{day.day} {month} {day.year}"
-
-
-def calendar_span(start: date, end: date) -> tuple[int, int, int]:
-    """Whole (years, months, days) from start to end, counted like a calendar, not a 365-day year."""
-    if end < start:
-        msg = f"{end} is before {start}"
-        raise ValueError(msg)
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if end.day < start.day:
-        months -= 1
-    years, months = divmod(months, 12)
-    anchor_year, anchor_month = divmod(start.month - 1 + years * 12 + months, 12)
-    anchor = _clamped(start.year + anchor_year, anchor_month + 1, start.day)
-    return years, months, (end - anchor).days
-
-
-def _clamped(year: int, month: int, day: int) -> date:
-    """The date, or the month's last day when `day` does not exist in it (31 Feb -> 28/29 Feb)."""
-    while True:
-        try:
-            return date(year, month, day)
-        except ValueError:
-            day -= 1
-
-
-def describe_span(years: int, months: int) -> str:
-    """'5 years and 11 months', '1 year', '3 months'."""
-    parts = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in ((years, "year"), (months, "month"))
-             if n]
-    return " and ".join(parts) or "less than a month"
+from showdeck.loader import FRESHNESS, ShowData, newest_dated_source
+from showdeck.model import Claim, Milestone, Source
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,9 @@ from IPython.display import HTML, display
 from markupsafe import Markup
 
 from showdeck import fonts, slides, timeline
+from showdeck.dates import format_date, resolve_as_of
 from showdeck.errors import ShowdeckError
 from showdeck.loader import DataError, ShowData, load_show
-from showdeck.model import resolve_as_of
-from showdeck.outlook import format_date
 from showdeck.pages import DECK_META_KEY
 
 #: The repository the package runs from: a relative data_dir is also looked up here.

@@ -20,10 +20,11 @@ from urllib.parse import urlsplit
 import jinja2
 
 from showdeck import geometry
+from showdeck.dates import format_date
 from showdeck.lang import lang_runs
 from showdeck.loader import ShowData
 from showdeck.model import ArticleSection, Claim, Source
-from showdeck.outlook import compute_outlook, format_date
+from showdeck.outlook import compute_outlook
 from showdeck.pages import page_mark
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "slides"

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from showdeck import outlook
+from showdeck.dates import resolve_as_of
 from showdeck.loader import load_show
-from showdeck.model import resolve_as_of
 from tests.conftest import FIXTURE_SHOW, REAL_SHOW
 
 AS_OF = date(2026, 11, 24)
