@@ -346,6 +346,9 @@ class Run:
 class ParagraphView:
     runs: list[Run]
     continues: bool = False
+    #: Shown again on this page for callouts that did not fit the page before; the slide
+    #: needs it, the notebook's continuous text does not.
+    repeat: bool = False
 
 
 @dataclass(frozen=True)
@@ -462,11 +465,13 @@ def section_pages(data: ShowData, section_id: str,
     pages: list[SectionPage] = []
     for number, (units, claims) in enumerate(plan, start=1):
         spans = _paragraph_spans(units)
+        repeat = number > 1 and plan[number - 2][0] is units
         paragraphs = [
             ParagraphView(
                 _runs(section.paragraphs[p], s, e,
                       [c for c in claims if c.paragraph == p and s <= c.start < e]),
                 continues=s > 0,
+                repeat=repeat,
             )
             for p, s, e in spans
         ]

@@ -291,3 +291,16 @@ def test_the_stylesheet_uses_the_geometry_pagination_measures():
     assert f"font-size: {geometry.BODY.size_px}px" in css
     assert f"gap: {geometry.COLUMN_GAP}px" in css
     assert ".reveal .sd-pages > .sd-page { grid-area: 1 / 1;" in css
+
+
+def test_a_repeated_sentence_is_marked_so_the_notebook_shows_it_once(broken_copy):
+    folder = broken_copy()
+    words = [f"word{i}" for i in range(12)]
+    write_article(folder, [" ".join(words) + "."],
+                  [(f"c{i}", word, "unverifiable") for i, word in enumerate(words)])
+    data = load_show(folder)
+    pages = slides.section_pages(data, "introduction")
+    assert [p.paragraphs[0].repeat for p in pages] == [False] + [True] * (len(pages) - 1)
+    html = slides.article_slide(data)
+    assert html.count('<p class="sd-repeat">') == len(pages) - 1
+    assert "p.sd-repeat { display: none; }" in slides.stylesheet()
