@@ -66,7 +66,9 @@ def render(macro: str, view: object) -> str:
 
 def stylesheet() -> str:
     """The slides' own CSS (sizes from showdeck.geometry), for the notebook and any viewer."""
-    return environment().get_template("slides.css.j2").render(L=geometry).strip()
+    # CSS, not HTML: rendered without HTML escaping (its values are our constants, not data).
+    css = environment().overlay(autoescape=False).get_template("slides.css.j2")
+    return css.render(L=geometry).strip()
 
 
 # Links.

@@ -304,3 +304,10 @@ def test_a_repeated_sentence_is_marked_so_the_notebook_shows_it_once(broken_copy
     html = slides.article_slide(data)
     assert html.count('<p class="sd-repeat">') == len(pages) - 1
     assert "p.sd-repeat { display: none; }" in slides.stylesheet()
+
+
+def test_the_stylesheet_is_css_not_escaped_html():
+    css = slides.stylesheet()
+    assert '"SD Noto Sans"' in css
+    assert "&#34;" not in css
+    assert "&gt;" not in css
