@@ -84,6 +84,7 @@ def real(fresh_browser, real_deck: Path):
 
 
 def test_deck_starts_offline_with_one_slide_per_slide_cell(page, deck: Path) -> None:
+    assert deck.stat().st_size <= 1_000_000  # fonts and reveal.js inlined, still under 1 MB
     assert page.evaluate("() => Reveal.isReady()")
     kinds = page.evaluate("() => Reveal.getSlides().map(s => "
                           "(s.querySelector('[data-sd-slide]') || {dataset: {}}).dataset.sdSlide)")
