@@ -11,6 +11,9 @@ NBCONVERT_CONFIG := $(VENV)/etc/jupyter/jupyter_nbconvert_config.py
 DECK := build/akudama-drive-season-2.slides.html
 PDF := build/akudama-drive-season-2.pdf
 DATA ?= data/akudama-drive
+# The handout's paper (a4 or letter, landscape); NOTES=1 adds the speaker notes.
+PAPER ?= a4
+NOTES ?=
 
 .PHONY: all setup slides pdf test bench lint strip check lock clean
 
@@ -47,7 +50,7 @@ slides: setup
 	$(PY) -m showdeck build --data $(DATA) --output $(DECK)
 
 pdf: slides
-	$(PY) -m showdeck pdf --deck $(DECK) --output $(PDF)
+	$(PY) -m showdeck pdf --deck $(DECK) --output $(PDF) --paper $(PAPER)$(if $(NOTES), --notes)
 
 check: $(STAMP)
 	$(PY) -m showdeck check $(DATA)

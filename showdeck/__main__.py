@@ -80,9 +80,14 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--as-of", help="the date the deck speaks for, YYYY-MM-DD (default: today)")
     build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     build.set_defaults(run=_build)
-    pdf = commands.add_parser("pdf", help="print a built deck to PDF, one page per slide")
+    pdf = commands.add_parser(
+        "pdf", help="print a built deck to a tagged PDF handout, one sheet per page of a slide"
+    )
     pdf.add_argument("--deck", type=Path, required=True, help="the deck built by `build`")
     pdf.add_argument("--output", type=Path, required=True, help="the PDF file to write")
+    pdf.add_argument("--paper", default="a4", help="a4 (default) or letter, landscape")
+    pdf.add_argument("--notes", action="store_true",
+                     help="add each slide's speaker notes on sheets after its last page")
     pdf.set_defaults(run=_pdf)
     return parser
 
@@ -98,7 +103,8 @@ def _build(args: argparse.Namespace) -> int:
 def _pdf(args: argparse.Namespace) -> int:
     from showdeck.pdf import print_pdf
 
-    print_pdf(args.deck, args.output)
+    print_pdf(args.deck, args.output, paper=args.paper, notes=args.notes,
+              progress=lambda line: print(inert(line), flush=True))
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -253,9 +254,15 @@ def test_alt_problem_accepts_descriptions(alt: str) -> None:
     assert alt_problem(alt) is None
 
 
-def test_pdf_page_count_ignores_the_pages_tree() -> None:
-    pdf = b"<< /Type /Pages /Count 2 >> << /Type /Page >> << /Type/Page /Parent 1 0 R >>"
-    assert pdf_page_count(pdf) == 2
+def test_pdf_page_count_counts_the_pages_of_the_page_tree() -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(width=842, height=595)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert pdf_page_count(buffer.getvalue()) == 3
 
 
 def test_product_code_imports_no_test_helper() -> None:
