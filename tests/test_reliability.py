@@ -97,7 +97,7 @@ def test_an_episode_number_is_written_in_digits(broken_copy, number):
     [
         ("2019-04-12", "2019-04-05",
          "episodes.csv:3: air_date: episode 2 aired 2019-04-05, not after episode 1"),
-        ("2,The Second Lamp,,2019-04-12", "2,The Second Lamp,,2019-04-20",
+        (",2019-04-12,", ",2019-04-20,",
          "episodes.csv:4: air_date: episode 3 aired 2019-04-19, not after episode 2"),
     ],
     ids=["same-day", "out-of-order"],
@@ -418,7 +418,7 @@ def test_a_stamp_that_cannot_be_written_is_a_warning_after_the_deck_is_written(p
                         as_of="2025-01-02", progress=lines.append)
     assert not result.skipped
     assert project["output"].is_file()
-    warning = next(line for line in lines if line.startswith("warning"))
+    warning = next(line for line in lines if line.startswith("warning") and "not cached" in line)
     assert "not cached" in warning
     assert "the next build runs again" in warning
     assert [line.split()[0] for line in lines][-2:] == ["warning", "write"]
