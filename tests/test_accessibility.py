@@ -11,10 +11,7 @@ is injected into the page by the test; the deck never ships it.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,32 +19,15 @@ import pytest
 
 from showdeck.lang import char_lang
 from tests.support import deckcheck
+from tests.support.decks import ROOT, SCREENSHOTS, SHOWS, build, deck_page, passes
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AS_OF = "2026-11-24"
-SCREENSHOTS = ROOT / "build" / "screenshots"
-SHOWS = {
-    "akudama-drive": ROOT / "data" / "akudama-drive",
-    "yozora-densha": ROOT / "tests" / "fixtures" / "yozora-densha",
-}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]
 PORTRAIT, LANDSCAPE = (390, 844), (844, 390)
 #: The live region's announcement after a step: a name, not the slide read out.
 STATUS_LIMIT = 200
-
-
-def build(data: Path, output: Path) -> Path:
-    command = [sys.executable, "-m", "showdeck", "build", "--data", str(data), "--output",
-               str(output), "--as-of", AS_OF]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
-                            check=False)
-    if result.returncode:
-        pytest.fail(f"`{' '.join(command[1:])}` failed ({result.returncode}):\n"
-                    f"{result.stdout}{result.stderr}")
-    return output
 
 
 @pytest.fixture(scope="module")
@@ -67,44 +47,6 @@ def axe_script() -> Path:
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `make setup` (or `npm ci`)")
     return AXE
-
-
-def passes(failures: list[str]) -> None:
-    __tracebackhide__ = True
-    if failures:
-        pytest.fail("\n".join(failures), pytrace=False)
-
-
-@contextmanager
-def deck_page(browser, deck: Path, fragment: str = "", *,
-              viewport: tuple[int, int] = (1280, 800), **options) -> Iterator:
-    """The deck in a fresh browser context (viewport, forced colours, motion...), offline,
-    ready; fails if the page logged an error or asked the network for anything."""
-    chromium = browser[0].context.browser
-    context = chromium.new_context(viewport={"width": viewport[0], "height": viewport[1]},
-                                   device_scale_factor=1, **options)
-    blocked: list[str] = []
-    errors: list[str] = []
-
-    def offline(route) -> None:
-        if route.request.url.startswith(("file:", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", offline)
-    try:
-        page = context.new_page()
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.goto(deck.as_uri() + fragment)
-        passes(deckcheck.wait_ready(page))
-        yield page
-        assert blocked == [], blocked
-        assert errors == [], errors
-    finally:
-        context.close()
 
 
 _SETTLE_JS = """() => new Promise(resolve => {

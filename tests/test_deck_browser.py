@@ -7,39 +7,18 @@ with very long paragraphs. Expectations are fixed here, not recomputed from the 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from showdeck.pages import deck_structure
 from tests.support import deckcheck
+from tests.support.decks import SCREENSHOTS, SHOWS, build, deck_page, passes
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parent.parent
-AS_OF = "2026-11-24"
-SCREENSHOTS = ROOT / "build" / "screenshots"
-SHOWS = {
-    "akudama-drive": ROOT / "data" / "akudama-drive",
-    "lantern-line": ROOT / "tests" / "fixtures" / "lantern-line",
-    "yozora-densha": ROOT / "tests" / "fixtures" / "yozora-densha",
-    "long-lines": ROOT / "tests" / "fixtures" / "long-lines",
-}
 #: The deck's slides, one per slide cell of the notebook, in order.
 SLIDE_KINDS = ["title-slide", "agenda", "article", "chart-slide", "table", "outlook", "sources"]
-
-
-def build(data: Path, output: Path) -> Path:
-    command = [sys.executable, "-m", "showdeck", "build", "--data", str(data), "--output",
-               str(output), "--as-of", AS_OF]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
-                            check=False)
-    if result.returncode:
-        pytest.fail(f"`{' '.join(command[1:])}` failed ({result.returncode}):\n"
-                    f"{result.stdout}{result.stderr}")
-    return output
 
 
 @pytest.fixture(scope="module", params=list(SHOWS))
@@ -52,13 +31,6 @@ def deck(request, tmp_path_factory) -> Path:
 def real_deck(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("real")
     return build(SHOWS["akudama-drive"], folder / "akudama-drive.slides.html")
-
-
-def passes(failures: list[str]) -> None:
-    """Fail with every failure on its own line, as a person reads them."""
-    __tracebackhide__ = True
-    if failures:
-        pytest.fail("\n".join(failures), pytrace=False)
 
 
 def open_page(fresh_browser, path: Path):
@@ -113,25 +85,8 @@ def test_every_page_is_reached_in_order(real, how) -> None:
 
 
 def test_a_swipe_turns_every_page_on_a_touch_screen(fresh_browser, real_deck: Path) -> None:
-    browser = fresh_browser[0].context.browser
-    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
-    blocked: list[str] = []
-
-    def offline(route) -> None:
-        if route.request.url.startswith(("file:", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", offline)
-    try:
-        page = context.new_page()
-        passes(deckcheck.open_deck(page, real_deck))
+    with deck_page(fresh_browser, real_deck, viewport=(1024, 768), has_touch=True) as page:
         passes(deckcheck.step_through(page, key="swipe"))
-        assert blocked == []
-    finally:
-        context.close()
 
 
 def test_arrow_right_and_space_reach_the_same_pages(real) -> None:

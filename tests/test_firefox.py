@@ -13,25 +13,16 @@ import base64
 import gc
 import shutil
 import subprocess
-import sys
 import warnings
 from pathlib import Path
 
 import pytest
 
 from showdeck.pages import deck_structure
+from tests.support.decks import ROOT, SCREENSHOTS, SHOWS, build_command
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parent.parent
-AS_OF = "2026-11-24"
-SCREENSHOTS = ROOT / "build" / "screenshots"
-SHOWS = {
-    "akudama-drive": ROOT / "data" / "akudama-drive",
-    "lantern-line": ROOT / "tests" / "fixtures" / "lantern-line",
-    "yozora-densha": ROOT / "tests" / "fixtures" / "yozora-densha",
-    "long-lines": ROOT / "tests" / "fixtures" / "long-lines",
-}
 FIREFOX = "firefox-esr"
 VIEWPORT = (1280, 800)
 #: Layout rounding: a slide may be this many CSS pixels taller or wider than the deck.
@@ -113,10 +104,9 @@ return {height: slide.scrollHeight, width: slide.scrollWidth, pages,
 
 
 def build(data: Path, output: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "showdeck", "build", "--data", str(data), "--output",
-               str(output), "--as-of", AS_OF]
-    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True)
+    """Start one deck's build; the four run side by side."""
+    return subprocess.Popen(build_command(data, output), cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
 
 
 @pytest.fixture(scope="module")
