@@ -305,8 +305,11 @@ def test_notebook_reads_in_jupyterlab_and_presents_with_rise(tmp_path: Path) -> 
                 "() => { const s = document.querySelector('.reveal .slides > section.present');"
                 " const pages = [...s.querySelectorAll('.sd-page')].filter(p =>"
                 " getComputedStyle(p).visibility !== 'hidden' && getComputedStyle(p).opacity > 0.5);"
+                " const box = (pages[0] || s).getBoundingClientRect();"
                 " return {slide: [...s.parentNode.children].indexOf(s), text: s.innerText,"
-                " pages: pages.map(p => p.dataset.sdPage)}; }"))
+                " pages: pages.map(p => p.dataset.sdPage), inside: box.left >= -1"
+                " && box.top >= -1 && box.right <= innerWidth + 1"
+                " && box.bottom <= innerHeight + 1}; }"))
             if len(seen) > 2 and seen[-1] == seen[-2] == seen[-3]:
                 break
             page.keyboard.press("ArrowRight")
@@ -319,6 +322,7 @@ def test_notebook_reads_in_jupyterlab_and_presents_with_rise(tmp_path: Path) -> 
                 assert code not in step["text"], f"code {code!r} on RISE slide {step}"
             assert "Speaker notes" not in step["text"]
             assert len(step["pages"]) <= 1, step
+            assert step["inside"], f"RISE cuts off slide {step['slide']}"
         # Every page of the article is its own step, in order.
         article = [s["pages"][0] for s in seen if s["slide"] == 2 and s["pages"]]
         assert article == sorted(set(article), key=int)
