@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nbformat
 from nbconvert.exporters import SlidesExporter
-from nbconvert.preprocessors import ExecutePreprocessor, Preprocessor
+from nbconvert.preprocessors import Preprocessor
 from traitlets import Unicode
 from traitlets.config import Config
 
@@ -26,7 +26,6 @@ from showdeck.parameters import INJECTED_TAG
 #: The folder holding the `showdeck` template (conf.json + index.html.j2 + theme).
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "showdeck"
-CELL_TIMEOUT_S = 180
 #: Slide types that open a slide: such a code cell must have shown something.
 SLIDE_STARTS = {"slide", "subslide", "fragment"}
 
@@ -50,8 +49,9 @@ def _slide_type(cell) -> str:
 
 
 class ShowdeckPreprocessor(Preprocessor):
-    """Make a showdeck notebook a deck: run it if it never ran, hide every code input, take the
-    deck's title and footer from the title slide's output, and inline reveal.js.
+    """Make a showdeck notebook a deck: refuse it with the fix if it never ran, hide every code
+    input, take the deck's title and footer from the title slide's output, open the speaker
+    notes, and inline reveal.js.
 
     Other notebooks pass through untouched.
     """
@@ -63,10 +63,12 @@ class ShowdeckPreprocessor(Preprocessor):
         if not is_showdeck(nb):
             return nb, resources
         if _never_run(nb):
-            path = resources.get("metadata", {}).get("path") or "."
-            self.log.info("showdeck: the notebook has no outputs; executing it in %s", path)
-            executor = ExecutePreprocessor(timeout=CELL_TIMEOUT_S, parent=self)
-            nb, resources = executor.preprocess(nb, resources)
+            # nbconvert runs code only when asked (--execute): say so rather than run it.
+            msg = ("this showdeck notebook has not been run, so its slides would be empty; "
+                   "convert it with --execute (jupyter nbconvert --to slides --execute "
+                   "NOTEBOOK), or run all cells and save it first")
+            self.log.error("showdeck: %s", msg)
+            raise NotebookNotRun(msg)
         missing = [index for index, cell in enumerate(nb.cells)
                    if cell.cell_type == "code" and _slide_type(cell) in SLIDE_STARTS
                    and not cell.get("outputs")]

@@ -64,7 +64,8 @@ FACES = (
 FONT_STACK = ", ".join(f'"{face.family}"' for face in FACES) + ", sans-serif"
 
 #: Characters every subset carries, so short edits to the deck's text never miss a glyph.
-BASE_CHARACTERS = "".join(map(chr, range(0x20, 0x7F))) + "“”‘’–—…·•✓◐✗"  # noqa: RUF001
+#: The deck's own marks: verdicts, confidence dots, the footer's bar.
+BASE_CHARACTERS = "".join(map(chr, range(0x20, 0x7F))) + "“”‘’–—…·•✓◐✗●○▮"  # noqa: RUF001
 
 #: Vertical-writing features and tables: the deck sets text horizontally, so subsets drop them.
 VERTICAL_FEATURES = ("valt", "vchw", "vert", "vhal", "vjmo", "vkrn", "vpal", "vrt2")
@@ -400,14 +401,18 @@ def _subset_base64(path: Path, index: int, characters: str) -> str:
     ).hexdigest()
     cached = cache_dir() / f"{key}.woff2.b64"
     try:
-        return cached.read_text(encoding="ascii")
-    except (OSError, UnicodeDecodeError):
+        text = cached.read_text(encoding="ascii")
+        # Only a well-formed WOFF2 in base64 is used: the text goes into the deck's CSS.
+        if _BASE64.fullmatch(text) and base64.b64decode(text)[:4] == b"wOF2":
+            return text
+    except (OSError, UnicodeDecodeError, ValueError):
         pass
     data = _make_subset(path, index, characters)
     _write_cache(cached, data)
     return data
 
 
+_BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 #: Bump when the subsetting options change: the disk cache keys on it.
 SUBSET_VERSION = "1"
 

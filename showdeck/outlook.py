@@ -5,16 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from showdeck.dates import (  # noqa: F401 (re-exported: the chart and slides date with them)
-    DASH,
-    MONTH_NAMES,
-    MONTHS,
-    WEEKDAYS,
-    Precision,
-    calendar_span,
-    describe_span,
-    format_date,
-)
+from showdeck.dates import Precision, calendar_span, describe_span, format_date
 from showdeck.loader import FRESHNESS, ShowData, newest_dated_source
 from showdeck.model import Claim, Milestone, Source
 

@@ -18,8 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-SLIDE_CLASS = "sd-slide"
-PAGES_CLASS = "sd-pages"
 PAGE_CLASS = "sd-page"
 #: Notebook metadata that marks a notebook as a showdeck presentation.
 NOTEBOOK_KEY = "showdeck"
@@ -57,6 +55,8 @@ class SlideOutline:
 
     headings: list[str]
     notes: bool = False
+    #: A <section> that only holds other <section>s (a stack of vertical slides).
+    stack: bool = False
 
     @property
     def pages(self) -> int:
@@ -69,67 +69,57 @@ class _DeckReader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.slides: list[SlideOutline] = []
-        self._stack: list[str] = []
-        self._sections = 0
+        self._open: list[SlideOutline] = []  # the <section>s we are inside
+        self._empty = False  # nothing but whitespace since the innermost <section> opened
         self._heading: list[str] | None = None
-        self._in_page = 0
 
     def handle_starttag(self, tag, attrs):
         classes = (dict(attrs).get("class") or "").split()
         if tag == "section":
-            self._sections += 1
-            self.slides.append(SlideOutline([]))
-        elif self.slides and PAGE_CLASS in classes:
-            self.slides[-1].headings.append("")
-            self._in_page += 1
-        elif self.slides and tag == "aside" and "notes" in classes:
-            self.slides[-1].notes = True
-        if tag in {"h1", "h2"} and self.slides and self._heading is None:
+            if self._open and self._empty:
+                self._open[-1].stack = True
+            slide = SlideOutline([])
+            self.slides.append(slide)
+            self._open.append(slide)
+            self._empty = True
+            return
+        self._empty = False
+        slide = self._open[-1] if self._open else None
+        if slide is None:
+            return
+        if PAGE_CLASS in classes:
+            slide.headings.append("")
+        elif tag == "aside" and "notes" in classes:
+            slide.notes = True
+        if tag in {"h1", "h2"} and self._heading is None:
             self._heading = []
-        if tag not in _VOID:
-            self._stack.append(tag)
 
     def handle_endtag(self, tag):
-        if tag in {"h1", "h2"} and self._heading is not None:
+        if tag == "section" and self._open:
+            self._open.pop()
+            self._empty = False
+        elif tag in {"h1", "h2"} and self._heading is not None and self._open:
             text = " ".join("".join(self._heading).split())
-            slide = self.slides[-1]
+            slide = self._open[-1]
             if not slide.headings:
                 slide.headings.append(text)
             elif not slide.headings[-1]:
                 slide.headings[-1] = text
             self._heading = None
-        while self._stack and self._stack.pop() != tag:
-            pass
 
     def handle_data(self, data):
+        if data.strip():
+            self._empty = False
         if self._heading is not None:
             self._heading.append(data)
 
 
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-         "track", "wbr"}
-
-
 def deck_structure(html: str) -> list[SlideOutline]:
     """The slides of a reveal.js deck, in order, with their pages; stacks of vertical slides
-    (a `<section>` holding only `<section>`s) are not slides themselves."""
+    (nbconvert wraps every slide in one) are not slides themselves."""
     reader = _DeckReader()
     reader.feed(html)
-    # nbconvert wraps each slide in a stack <section>; drop the empty outer ones.
-    return [s for s in _drop_stacks(html, reader.slides)]
-
-
-def _drop_stacks(html: str, slides: list[SlideOutline]) -> list[SlideOutline]:
-    import re
-
-    opens = [m.end() for m in re.finditer(r"<section\b[^>]*>", html)]
-    kept = []
-    for index, slide in enumerate(slides):
-        rest = html[opens[index]:].lstrip()
-        if rest.startswith("<section"):
-            continue
-        kept.append(slide)
-    return kept
+    return [slide for slide in reader.slides if not slide.stack]
 
 
 def page_count(html: str) -> int:

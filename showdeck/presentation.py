@@ -17,7 +17,7 @@ from markupsafe import Markup
 from showdeck import fonts, slides, timeline
 from showdeck.dates import format_date, resolve_as_of
 from showdeck.errors import ShowdeckError
-from showdeck.loader import DataError, ShowData, load_show
+from showdeck.loader import SHOW_FILE, DataError, ShowData, load_show
 from showdeck.pages import DECK_META_KEY
 
 #: The repository the package runs from: a relative data_dir is also looked up here.
@@ -32,20 +32,21 @@ class ParameterError(ShowdeckError):
 
 
 def resolve_data_dir(data_dir: str | os.PathLike[str], cwd: Path | None = None) -> Path:
-    """The show's data folder: absolute as given; relative, from the kernel's working directory
-    or one of its parents, then from the project the package runs from."""
+    """The show's data folder (one holding a show.toml): absolute as given; relative, from the
+    kernel's working directory, then from the project the package runs from, then from the
+    working directory's parents (a notebook run from notebooks/ or a subfolder)."""
     cwd = Path.cwd() if cwd is None else cwd
     given = Path(data_dir).expanduser()
     if given.is_absolute():
         candidates = [given]
     else:
-        candidates = [base / given for base in (cwd, *cwd.parents, PROJECT_ROOT)]
+        candidates = [base / given for base in (cwd, PROJECT_ROOT, *cwd.parents)]
     for candidate in candidates:
-        if candidate.is_dir():
+        if (candidate / SHOW_FILE).is_file():
             return candidate.resolve()
-    msg = (f"data_dir {str(data_dir)!r}: no such folder, looked in the kernel's working directory "
-           f"{cwd}, its parents and {PROJECT_ROOT}; set data_dir to a show's data folder "
-           "(absolute, or relative to one of those)")
+    msg = (f"data_dir {str(data_dir)!r}: no show data folder (with a {SHOW_FILE}) there, looked "
+           f"from the kernel's working directory {cwd}, {PROJECT_ROOT} and {cwd}'s parents; set "
+           "data_dir to a show's data folder (absolute, or relative to one of those)")
     raise ParameterError(msg)
 
 
@@ -56,21 +57,27 @@ AS_OF_ENV = "SHOWDECK_AS_OF"
 
 def read_parameters(data_dir: str | os.PathLike[str], as_of: str | date | None) -> tuple[ShowData, date]:
     """The data and the as-of date, validated together: every problem is a ParameterError."""
+    name = "as_of"
     if as_of is None and os.environ.get(AS_OF_ENV):
-        as_of = os.environ[AS_OF_ENV]
+        as_of, name = os.environ[AS_OF_ENV], f"as_of (None, so ${AS_OF_ENV})"
     try:
         day = resolve_as_of(as_of)
     except ValueError as exc:
-        raise ParameterError(f"as_of: {exc}") from None
+        raise ParameterError(f"{name}: {exc}") from None
     folder = resolve_data_dir(data_dir)
     try:
         data = load_show(folder)
     except DataError as exc:
-        raise ParameterError(f"data_dir {str(data_dir)!r}: {exc}") from None
+        first = exc.problems[0] if exc.problems else "invalid"
+        more = len(exc.problems) - 1
+        also = f" (and {more} more problem{'s' if more != 1 else ''}; `python -m showdeck check "\
+               f"{folder}` lists them)" if more > 0 else ""
+        msg = f"data_dir {str(data_dir)!r}: invalid show data: {first}{also}"
+        raise ParameterError(msg) from None
     finale = data.finale.air_date
     if day < finale:
-        msg = (f"as_of {day.isoformat()} is before the finale ({finale.isoformat()}) of "
-               f"{data.show.title.english}; choose a date after the run ended, or None for today")
+        msg = (f"{name} {day.isoformat()} is before the finale ({finale.isoformat()}) of "
+               f"{data.show.title.english}; choose a date after the run ended")
         raise ParameterError(msg)
     return data, day
 
@@ -137,10 +144,8 @@ class Presentation:
 
 
 def deck_text(data: ShowData) -> str:
-    """Every character the deck may show: the data's own text and the deck's words."""
-    parts = []
-    folder = data.folder
-    for path in sorted(folder.iterdir()):
-        if path.is_file():
-            parts.append(path.read_text(encoding="utf-8", errors="ignore"))
-    return "".join(parts)
+    """Every character the deck may show from the data (the deck's own words are ASCII and
+    the fonts' base set): every field of every loaded record."""
+    records = [data.show, data.article, *data.episodes, *data.milestones, *data.claims,
+               *data.sources.values()]
+    return "".join(record.model_dump_json() for record in records)

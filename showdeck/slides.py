@@ -319,15 +319,25 @@ def provenance_height(note: str) -> float:
             + geometry.CALLOUT_GAP) if note else 0.0
 
 
+def heading_extra(heading: str) -> float:
+    """What a heading takes beyond the one line every page plans for (a long heading wraps);
+    measured with its page count, at full size to be safe."""
+    return geometry.block_height(f"{heading} 99/99", geometry.H2,
+                                 geometry.CONTENT_WIDTH) - geometry.H2.line_px
+
+
 def paginate(section: ArticleSection, units: list[Unit], located: list[LocatedClaim],
-             data: ShowData, first_page_taken: float = 0.0) -> list[list[Unit]]:
+             data: ShowData, first_page_taken: float = 0.0,
+             every_page_taken: float = 0.0) -> list[list[Unit]]:
     """Greedy pages: a unit that does not fit starts a new page (alone, it always fits).
 
-    `first_page_taken` is height the first page gives to a note above the text. Each unit is
-    measured against the page so far, so the work grows with the units times a page's size."""
+    `first_page_taken` is height the first page gives to a note above the text,
+    `every_page_taken` height every page gives to a heading of more than one line. Each unit
+    is measured against the page so far, so the work grows with the units times a page's size."""
     pages: list[list[Unit]] = [[]]
     for unit in units:
-        available = geometry.PAGE_BODY_HEIGHT - (first_page_taken if len(pages) == 1 else 0)
+        available = (geometry.PAGE_BODY_HEIGHT - every_page_taken
+                     - (first_page_taken if len(pages) == 1 else 0))
         if pages[-1] and not _fits(section, [*pages[-1], unit], located, data, available):
             pages.append([])
         pages[-1].append(unit)
@@ -425,14 +435,16 @@ def callout(located: LocatedClaim, data: ShowData) -> CalloutView:
         confidence=claim.confidence or "",
         confidence_label=CONFIDENCE_LABELS.get(claim.confidence or "", ""),
         disagreement=claim.disagreement,
-        evidence=claim.evidence or "" if shows_evidence(claim, located.number, data) else "",
+        evidence=(claim.evidence or "") if shows_evidence(claim, located.number, data) else "",
         lineage=claim.lineage,
     )
 
 
-def _callout_groups(claims: list[LocatedClaim], data: ShowData) -> list[list[LocatedClaim]]:
-    """Claims split into runs whose callouts fit one column; always at least one run."""
-    budget = geometry.PAGE_BODY_HEIGHT * (1 - geometry.SAFETY)
+def _callout_groups(claims: list[LocatedClaim], data: ShowData,
+                    taken: float = 0.0) -> list[list[LocatedClaim]]:
+    """Claims split into runs whose callouts fit one column (less `taken` above it); always at
+    least one run."""
+    budget = (geometry.PAGE_BODY_HEIGHT - taken) * (1 - geometry.SAFETY)
     return pack(((c, callout_height(c.claim, c.number, data)) for c in claims), budget)
 
 
@@ -458,12 +470,14 @@ def section_pages(data: ShowData, section_id: str,
         located = numbered_claims(data)[section_id]
     unplaced = [c for c in located if c.paragraph is None]
     note = provenance_note(data, section_id)
+    heading = section_heading(section)
+    above = heading_extra(heading)
     plan: list[tuple[list[Unit], list[LocatedClaim]]] = []
     for number, units in enumerate(paginate(section, sentence_units(section, located),
-                                            located, data, provenance_height(note))):
+                                            located, data, provenance_height(note), above)):
         claims = _claims_in(units, located) + (unplaced if number == 0 else [])
-        plan.extend((units, group) for group in _callout_groups(claims, data))
-    heading = section_heading(section)
+        taken = above + (provenance_height(note) if number == 0 else 0.0)
+        plan.extend((units, group) for group in _callout_groups(claims, data, taken))
     pages: list[SectionPage] = []
     for number, (units, claims) in enumerate(plan, start=1):
         spans = _paragraph_spans(units)
@@ -642,9 +656,19 @@ def outlook_pages(data: ShowData, as_of: date) -> list[OutlookPage]:
     forecast = [Item(c.correction, quote=c.quote, verdict=VERDICT_LABELS[c.verdict],
                      sources=_cites(data.cited(c.sources), numbers)) for c in view.forecast]
     unknown = [Item(text) for text in view.unknowns]
-    bodies: list[tuple[str, dict]] = [("Will it come back?", {
-        "stats": stats, "status": status, "warning": view.stale_warning or ""})]
+    warning = view.stale_warning or ""
     status_note = [Item(view.sequel_note, sources=_cites(view.sequel_sources, numbers))]
+    if first_outlook_height(stats, status, warning) > geometry.PAGE_BODY_HEIGHT * (
+            1 - geometry.SAFETY):
+        # Too much for the first page: the quote and the warning open the next one instead.
+        moved = [Item(f"“{status.evidence}” ({status.evidence_source})")] if status.evidence else []
+        if warning:
+            moved.append(Item(f"Out of date? {warning}"))
+        status_note = [*moved, *status_note]
+        status = Status(status.status, status.css, status.checked, status.note, status.sources)
+        warning = ""
+    bodies: list[tuple[str, dict]] = [("Will it come back?", {
+        "stats": stats, "status": status, "warning": warning})]
     for title, subtitle, css, items in (
         ("Will it come back?", "What the sources say", "sd-status-note", status_note),
         ("What the record says instead", "Since the finale", "sd-record", record),
@@ -659,6 +683,26 @@ def outlook_pages(data: ShowData, as_of: date) -> list[OutlookPage]:
     total = len(bodies)
     return [OutlookPage(title, _count(n, total), **body)
             for n, (title, body) in enumerate(bodies, start=1)]
+
+
+def first_outlook_height(stats: list[Stat], status: Status, warning: str) -> float:
+    """The first "Will it come back?" page below its heading: the two numbers, the status with
+    its dated statement and quote, and the stale-evidence warning (sizes from the theme)."""
+    half = (geometry.CONTENT_WIDTH - 32) / 2
+    label = geometry.Style(18, 1.35)
+    # The number, its label, the rule and padding above them, the margins around the row.
+    numbers = max(52 * 1.1 + geometry.block_height(s.label, label, half) for s in stats) + 64
+    width = geometry.CONTENT_WIDTH - 17
+    quote = geometry.Style(18.7, 1.45)
+    block = (geometry.block_height(f"Season 2: {status.status} {status.checked}",
+                                   geometry.BODY, width) + geometry.BODY.paragraph_gap
+             + geometry.BODY.line_px + geometry.BODY.paragraph_gap)
+    if status.evidence:
+        block += (geometry.block_height(f"“{status.evidence}” ({status.evidence_source})",
+                                        quote, width) + geometry.BODY.paragraph_gap)
+    if warning:
+        block += 12 + geometry.block_height(f"Out of date? {warning}", geometry.CALLOUT, width)
+    return numbers + block
 
 
 def outlook_slide(data: ShowData, as_of: date) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import io
 import itertools
 import textwrap
@@ -16,9 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, NullLocator
 
-from showdeck.loader import ShowData
-from showdeck.model import Milestone
-from showdeck.outlook import (
+from showdeck.dates import (
     DASH,
     MONTH_NAMES,
     MONTHS,
@@ -27,6 +24,8 @@ from showdeck.outlook import (
     describe_span,
     format_date,
 )
+from showdeck.loader import ShowData
+from showdeck.model import Milestone
 
 #: A 960-pixel-wide slide leaves about 560 pixels under the heading.
 FIGSIZE = (9.6, 5.6)
@@ -465,10 +464,6 @@ def figure_svg(fig: Figure) -> bytes:
         fig.savefig(buffer, format="svg", metadata={"Date": None},
                     facecolor=fig.get_facecolor())
     return buffer.getvalue()
-
-
-def svg_data_uri(fig: Figure) -> str:
-    return "data:image/svg+xml;base64," + base64.b64encode(figure_svg(fig)).decode("ascii")
 
 
 def describe_timeline(data: ShowData, as_of: date) -> str:

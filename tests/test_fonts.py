@@ -167,7 +167,7 @@ def test_font_face_css_has_one_rule_per_face_and_weight_with_characters():
 def test_each_subset_holds_exactly_the_characters_its_face_draws_first():
     text = ENGLISH + JAPANESE + THAI_TITLE + "✓◐✗"
     embedded = embedded_fonts(fonts.font_face_css(text))
-    base = set(map(chr, range(0x20, 0x7F))) | set("“”‘’–—…·•")  # noqa: RUF001
+    base = set(fonts.BASE_CHARACTERS)
 
     for bold, weight in ((False, 400), (True, 700)):
         expected = {
@@ -278,3 +278,21 @@ def test_wrapped_line_count_equals_the_browsers(rendered, number):
 
     assert lines == pytest.approx(round(lines), abs=0.01), "a line box taller than line-height"
     assert fonts.line_count(text, size, width, bold=size == 40) == round(lines)
+
+
+def test_a_cache_file_that_is_not_a_font_is_made_again(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fonts._subset_base64.cache_clear()
+    first = fonts.font_face_css("Akudama")
+    for cached in (tmp_path / "showdeck" / "fonts").glob("*.woff2.b64"):
+        cached.write_text("</style><script>alert(1)</script>", encoding="ascii")
+    fonts._subset_base64.cache_clear()
+    assert fonts.font_face_css("Akudama") == first
+    assert "<script" not in fonts.font_face_css("Akudama")
+    fonts._subset_base64.cache_clear()
+
+
+def test_the_decks_own_marks_have_a_glyph_in_an_embedded_face():
+    for mark in "●○▮✓◐✗":
+        assert fonts.face_of(mark) is not None, mark
+        assert mark in fonts.BASE_CHARACTERS

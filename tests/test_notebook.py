@@ -98,14 +98,26 @@ def test_the_default_data_folder_is_found_from_any_working_directory(cwd):
 
 def test_a_data_folder_outside_the_project_is_found_from_the_kernel_directory(tmp_path):
     (tmp_path / "shows" / "x").mkdir(parents=True)
+    (tmp_path / "shows" / "x" / "show.toml").write_text("")
     assert resolve_data_dir("shows/x", cwd=tmp_path) == tmp_path / "shows" / "x"
+
+
+def test_a_folder_without_show_data_does_not_shadow_the_project(tmp_path):
+    (tmp_path / "data" / "akudama-drive").mkdir(parents=True)  # empty: not a show
+    assert resolve_data_dir("data/akudama-drive", cwd=tmp_path / "data") == REAL_SHOW
+
+
+def test_a_bad_as_of_from_the_environment_says_where_it_came_from(monkeypatch):
+    monkeypatch.setenv("SHOWDECK_AS_OF", "24/11/2026")
+    with pytest.raises(ParameterError, match=r"^as_of \(None, so \$SHOWDECK_AS_OF\): "):
+        read_parameters(FIXTURE_SHOW, None)
 
 
 def test_a_missing_data_folder_names_the_parameter_the_directory_and_the_fix(tmp_path):
     with pytest.raises(ParameterError) as caught:
         resolve_data_dir("no/such/show", cwd=tmp_path)
     message = str(caught.value)
-    assert message.startswith("data_dir 'no/such/show': no such folder")
+    assert message.startswith("data_dir 'no/such/show': no show data folder")
     assert str(tmp_path) in message
     assert "set data_dir" in message
     # IPython shows it as one line, not a traceback.

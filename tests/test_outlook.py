@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from showdeck import outlook
+from showdeck import dates, outlook
 from showdeck.dates import resolve_as_of
 from showdeck.loader import load_show
 from tests.conftest import FIXTURE_SHOW, REAL_SHOW
@@ -23,7 +23,7 @@ def data():
     ("day", "8 Oct 2020"), ("month", "Oct 2020"), ("year", "2020"),
 ])
 def test_dates_are_never_more_precise_than_the_record(precision, expected):
-    assert outlook.format_date(date(2020, 10, 8), precision) == expected
+    assert dates.format_date(date(2020, 10, 8), precision) == expected
 
 
 def test_as_of_none_means_today():
@@ -51,12 +51,12 @@ def test_as_of_rejects_anything_else_with_a_message(bad):
     (date(2019, 4, 19), date(2019, 4, 19), (0, 0, 0)),
 ])
 def test_calendar_span_counts_like_a_calendar(start, end, expected):
-    assert outlook.calendar_span(start, end) == expected
+    assert dates.calendar_span(start, end) == expected
 
 
 def test_calendar_span_refuses_a_negative_span():
     with pytest.raises(ValueError, match="before"):
-        outlook.calendar_span(date(2021, 1, 1), date(2020, 1, 1))
+        dates.calendar_span(date(2021, 1, 1), date(2020, 1, 1))
 
 
 @pytest.mark.parametrize(("years", "months", "text"), [
@@ -64,7 +64,7 @@ def test_calendar_span_refuses_a_negative_span():
     (0, 0, "less than a month"),
 ])
 def test_spans_read_naturally(years, months, text):
-    assert outlook.describe_span(years, months) == text
+    assert dates.describe_span(years, months) == text
 
 
 def test_outlook_counts_the_days_since_the_finale(data):

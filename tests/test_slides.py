@@ -311,3 +311,34 @@ def test_the_stylesheet_is_css_not_escaped_html():
     assert '"SD Noto Sans"' in css
     assert "&#34;" not in css
     assert "&gt;" not in css
+
+
+def test_a_first_outlook_page_too_full_moves_its_quote_and_warning_on(broken_copy):
+    folder = broken_copy()
+    show = (folder / "show.toml").read_text()
+    long_note = "A very long sequel note. " * 3
+    quote = ("No second season of the invented Lantern Line has been announced anywhere, "
+             "according to every interview, magazine, broadcaster listing and studio "
+             "statement we could find.")
+    show = show.replace('evidence = "No second season of Lantern Line has been announced."',
+                        f'evidence = "{quote}"')
+    (folder / "show.toml").write_text(show.replace('note = "', 'note = "' + long_note))
+    data = load_show(folder)
+    first = slides.outlook_pages(data, AS_OF)[0]
+    height = slides.first_outlook_height(first.stats, first.status, first.warning)
+    assert height <= geometry.PAGE_BODY_HEIGHT * (1 - geometry.SAFETY)
+
+
+def test_every_article_page_leaves_room_for_a_heading_that_wraps(broken_copy):
+    folder = broken_copy()
+    long_heading = "An introduction with a heading far too long to sit on one line of the slide"
+    write_article(folder, [" ".join(f"Sentence {i} says a thing at some length here."
+                                    for i in range(60))], [])
+    article = (folder / "article.md").read_text()
+    (folder / "article.md").write_text(article.replace("## [introduction]",
+                                                       f"## [introduction] {long_heading}"))
+    data = load_show(folder)
+    assert slides.heading_extra(long_heading) > 0
+    for page in slides.section_pages(data, "introduction"):
+        text, _ = page_height(page, data)
+        assert text <= geometry.PAGE_BODY_HEIGHT - slides.heading_extra(long_heading)
