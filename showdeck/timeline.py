@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 import textwrap
 from datetime import date, timedelta
 
@@ -83,18 +84,23 @@ SMALL_SIZE = 8.5
 TITLE_SIZE = 11.5
 MAX_TITLE = 44
 
-# Latin text uses DejaVu Sans; CJK glyphs fall back to Noto when it is installed
-# (asking for a missing family would log a warning on every draw).
-_FALLBACK = "Noto Sans CJK JP"
-FONT_FAMILY = ["DejaVu Sans"] + (
-    [_FALLBACK] if any(f.name == _FALLBACK for f in font_manager.fontManager.ttflist) else []
-)
+# The deck's own typefaces, so the chart's text can be real text in the SVG, drawn with the
+# subsets embedded in it: Noto Sans, then Noto Sans CJK JP for Japanese. Where they are not
+# installed, DejaVu Sans (matplotlib's own) draws it, as paths.
+_INSTALLED = {f.name for f in font_manager.fontManager.ttflist}
+FONT_FAMILY = [name for name in ("Noto Sans", "Noto Sans CJK JP") if name in _INSTALLED] or [
+    "DejaVu Sans"]
+#: Whether the chart's text is written as text with its fonts embedded (else as paths).
+TEXT_AS_TEXT = FONT_FAMILY[0] == "Noto Sans"
 
 #: rcParams in force while drawing and saving. Text from the data is never mathtext: "$5 and
 #: $6" is drawn as written, and "$\\foo$" cannot fail the chart.
 THEME_RC = {"font.family": FONT_FAMILY, "text.parse_math": False}
 #: rcParams that make the SVG identical across builds with the same inputs.
-SVG_RC = {"svg.hashsalt": "showdeck", "svg.id": "showdeck-chart", "svg.fonttype": "path"}
+SVG_RC = {"svg.hashsalt": "showdeck", "svg.id": "showdeck-chart",
+          "svg.fonttype": "none" if TEXT_AS_TEXT else "path"}
+_SVG_FAMILY = re.compile(r"font-family: [^;\"]*")
+_SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.DOTALL)
 
 
 def _short_date(value: float, _pos: object = None) -> str:
@@ -258,7 +264,7 @@ def _draw_context(data: ShowData, as_of: date, ax: Axes) -> None:
     width_pt, height_pt = _axes_size_pt(ax)
     days_per_char = CHAR_WIDTH * SMALL_SIZE / width_pt * (right - left).days
     lanes = {"manga": -2.1, "gap": -3.5}
-    bottom = -5.0
+    bottom = -5.4  # room under the gap label for a font with tall descenders (Noto Sans)
     ceiling = max(height_pt / (SMALL_SIZE * LINE_SPACING) + bottom, 2.0) - 0.3
     ax.set_ylim(bottom, ceiling + 0.3)
 
@@ -458,12 +464,34 @@ def timeline_figure(data: ShowData, as_of: date) -> Figure:
 
 
 def figure_svg(fig: Figure) -> bytes:
-    """The figure as SVG bytes, identical for identical inputs (no date, salted ids)."""
+    """The figure as SVG bytes, identical for identical inputs (no date, salted ids).
+
+    Its text is real text (searchable, read by a PDF's text layer) in the deck's embedded
+    font subsets, which the SVG carries itself: an SVG shown as an image cannot use its page's
+    fonts, and these are the fonts matplotlib measured the text with.
+    """
     buffer = io.BytesIO()
     with mpl.rc_context({**THEME_RC, **SVG_RC}):
         fig.savefig(buffer, format="svg", metadata={"Date": None},
                     facecolor=fig.get_facecolor())
-    return buffer.getvalue()
+    svg = buffer.getvalue().decode("utf-8")
+    if TEXT_AS_TEXT:
+        svg = _embed_fonts(svg)
+    return svg.encode("utf-8")
+
+
+def _embed_fonts(svg: str) -> str:
+    """Point the SVG's text at the embedded families and put their subsets in a <style>."""
+    from html import unescape
+
+    from showdeck import fonts
+
+    text = "".join(unescape(t) for t in _SVG_TEXT.findall(svg))
+    stack = fonts.FONT_STACK.replace('"', "'")  # inside a double-quoted attribute
+    svg = _SVG_FAMILY.sub(lambda _m: f"font-family: {stack}", svg)
+    style = f"<defs><style type=\"text/css\"><![CDATA[\n{fonts.font_face_css(text)}]]></style></defs>"
+    head_end = svg.index(">", svg.index("<svg")) + 1
+    return svg[:head_end] + "\n" + style + svg[head_end:]
 
 
 def describe_timeline(data: ShowData, as_of: date) -> str:

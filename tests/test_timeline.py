@@ -275,3 +275,24 @@ def test_alt_text_describes_run_context_and_wait(data):
     assert "“The Last Lamp”" in text
     assert "Oct 2018, Series announced" in text
     assert "7 years and 7 months (2,776 days) have passed since the finale" in text
+
+
+def test_the_charts_text_is_real_text_in_fonts_the_svg_carries():
+    import re
+    import xml.dom.minidom
+
+    from tests.conftest import REAL_SHOW
+
+    data = load_show(REAL_SHOW)
+    svg = timeline.figure_svg(timeline.timeline_figure(data, AS_OF)).decode("utf-8")
+    xml.dom.minidom.parseString(svg.encode("utf-8"))  # still well-formed XML
+    texts = re.findall(r"<text\b[^>]*>(.*?)</text>", svg, re.DOTALL)
+    assert any("RESERVOIR DOGS" in t for t in texts)  # searchable, not drawn as paths
+    assert "font-family: 'SD Noto Sans'" in svg
+    assert svg.count("@font-face") >= 2
+    assert 'url("data:font/woff2;base64,' in svg
+    assert "url(http" not in svg  # the fonts travel inside it: nothing is fetched
+    assert 'href="http' not in svg
+    # The same inputs give the same bytes.
+    again = timeline.figure_svg(timeline.timeline_figure(data, AS_OF)).decode("utf-8")
+    assert again == svg
