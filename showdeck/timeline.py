@@ -331,7 +331,7 @@ def _draw_context(data: ShowData, as_of: date, ax: Axes) -> None:
                 color=colour, linewidth=1, gid=f"leader-{milestone.id}")
         ax.annotate(
             text, xy=(edge, ceiling), xytext=(4, 0), textcoords="offset points", ha="left",
-            va="top", color=FOREGROUND, fontsize=SMALL_SIZE, linespacing=LINE_SPACING,
+            va="top", color=FOREGROUND, fontsize=SMALL_SIZE, linespacing=TEXT_LINESPACING,
             gid=f"label-{milestone.id}",
         )
 
@@ -386,9 +386,14 @@ def _axes_size_pt(ax: Axes) -> tuple[float, float]:
 #: Characters per line of a milestone label: the most, and the fewest when labels are many.
 LABEL_WRAP = 24
 MIN_WRAP = 12
-#: A character's mean width and a line's height, as fractions of the font size (DejaVu Sans).
+#: A character's mean width and a line's height, as fractions of the font size: Noto Sans is
+#: narrower than DejaVu Sans (the width stays an upper bound) and its lines are taller.
 CHAR_WIDTH = 0.62
-LINE_SPACING = 1.1
+#: The labels' line spacing as matplotlib takes it (a multiple of the font's own line height:
+#: Noto Sans's ascent and descent span 1.362 em, DejaVu Sans's 1.164), and the height of one
+#: label line that layout counts in, in font sizes.
+TEXT_LINESPACING = 0.95 if TEXT_AS_TEXT else 1.1
+LINE_SPACING = TEXT_LINESPACING * (1.362 if TEXT_AS_TEXT else 1.164)
 
 
 #: Which milestones get a label when not all fit: the story's kinds first, one of each in
