@@ -516,15 +516,10 @@ def article_slide(data: ShowData) -> str:
 class ChartView:
     name: str
     heading: str
-    caption: str = ""
 
 
 def chart_heading(data: ShowData) -> str:
     return render("chart_heading", ChartView("Airing timeline chart", "Airing timeline"))
-
-
-def chart_caption(text: str) -> str:
-    return render("chart_caption", ChartView("", "", text))
 
 
 @dataclass(frozen=True)
