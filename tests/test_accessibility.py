@@ -179,6 +179,31 @@ def test_tab_reaches_only_what_is_shown_and_every_stop_is_named_and_visible(
         passes(failures)
 
 
+def test_tab_reaches_the_links_of_the_page_shown(browser, real_deck) -> None:
+    """The current slide itself is live, not only the controls: its source links take focus."""
+    with deck_page(browser, real_deck, "#/2") as page:
+        inside = []
+        for _ in range(6):
+            page.keyboard.press("Tab")
+            inside.append(page.evaluate(
+                "() => { const a = document.activeElement; const s = Reveal.getCurrentSlide();"
+                " return a.tagName === 'A' && s.contains(a); }"))
+        assert any(inside)
+
+
+def test_the_overview_shows_where_you_are_and_a_click_picks_a_slide(browser, real_deck) -> None:
+    with deck_page(browser, real_deck, "#/2") as page:
+        page.keyboard.press("Escape")
+        page.wait_for_function("() => Reveal.isOverview()")
+        assert page.evaluate("() => Reveal.getIndices().h") == 2  # highlighted: where you are
+        box = page.evaluate("() => { const r = Reveal.getHorizontalSlides()[4]"
+                            ".getBoundingClientRect(); return [r.x + r.width / 2,"
+                            " r.y + r.height / 2]; }")
+        page.mouse.click(*box)
+        page.wait_for_function("() => !Reveal.isOverview()")
+        assert page.evaluate("() => Reveal.getIndices().h") == 4
+
+
 def test_the_next_control_works_from_the_keyboard(browser, real_deck) -> None:
     with deck_page(browser, real_deck, "#/1") as page:
         page.locator(".controls .navigate-right").focus()

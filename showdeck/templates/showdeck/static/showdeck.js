@@ -46,11 +46,19 @@ var Showdeck = (function () {
   /* Hidden slides and pages are inert: no focus, no clicks, not in the accessibility tree. */
   function updateInert() {
     if (Reveal.isPrintView()) return;
+    var sections = document.querySelectorAll('.reveal .slides section');
+    if (Reveal.isOverview()) {
+      // The overview is for picking a slide: every thumbnail takes a click (reveal keeps
+      // their contents out of reach while it shows).
+      sections.forEach(function (section) { section.inert = false; });
+      return;
+    }
+    // Every <section>, stacks included: only the current slide and the stack holding it live.
     var current = Reveal.getCurrentSlide();
-    Reveal.getSlides().forEach(function (slide) {
-      var hidden = slide !== current;
-      slide.inert = hidden;
-      if (hidden) slide.setAttribute('aria-hidden', 'true');
+    sections.forEach(function (section) {
+      var hidden = !current || !(section === current || section.contains(current));
+      section.inert = hidden;
+      if (hidden) section.setAttribute('aria-hidden', 'true');
     });
     if (!current) return;
     current.querySelectorAll('.sd-page').forEach(function (page) {
@@ -174,7 +182,8 @@ var Showdeck = (function () {
     config.sdTransition = config.transition;
     motionOptions(config);
     layoutOptions(config);
-    ['ready', 'slidechanged', 'fragmentshown', 'fragmenthidden', 'resize'].forEach(function (name) {
+    ['ready', 'slidechanged', 'fragmentshown', 'fragmenthidden', 'resize', 'overviewshown',
+     'overviewhidden'].forEach(function (name) {
       Reveal.on(name, update);
     });
     phoneQuery.addEventListener('change', function () {
