@@ -31,7 +31,6 @@ from showdeck.pages import deck_structure
 # answered from the cache key alone, well before they would be needed. (pydantic is loaded
 # anyway: the package's __init__ imports the loader.)
 
-DEFAULT_NOTEBOOK = Path("notebooks/akudama_drive_season2.ipynb")
 #: Bump when the build itself changes in a way the hashed sources do not show.
 CACHE_VERSION = "2"
 CELL_TIMEOUT_S = 180
@@ -635,7 +634,7 @@ def external_resources(html: str) -> list[str]:
 
 
 def undescribed_images(html: str) -> list[str]:
-    """Each image whose alt text does not describe it (deckcheck's policy), with the reason."""
+    """Each image whose alt text does not describe it (showdeck.alttext's policy), with the reason."""
     scan = _DeckScan()
     scan.feed(html)
     found = []

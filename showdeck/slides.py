@@ -262,12 +262,26 @@ def _text_height(section: ArticleSection, units: list[Unit], located: list[Locat
                for span in _paragraph_spans(units))
 
 
-def callout_height(claim: Claim, number: int, data: ShowData, *,
-                   evidence: bool | None = None) -> float:
-    """The callout's height in its column, as the theme lays it out (with its evidence quote
-    when `evidence`, by default when it fits)."""
-    if evidence is None:
-        evidence = shows_evidence(claim, number, data)
+@dataclass(frozen=True)
+class CalloutSize:
+    """A callout's height in its column as the theme lays it out: without its evidence quote,
+    and what the quote adds. The quote is shown where the whole still fits EVIDENCE_FITS of a
+    page (the notes always show it)."""
+
+    base: float
+    quote: float
+
+    @property
+    def shows_evidence(self) -> bool:
+        return self.quote > 0 and self.base + self.quote <= (
+            geometry.PAGE_BODY_HEIGHT * EVIDENCE_FITS)
+
+    @property
+    def height(self) -> float:
+        return self.base + (self.quote if self.shows_evidence else 0.0)
+
+
+def callout_size(claim: Claim, number: int, data: ShowData) -> CalloutSize:
     width = geometry.CALLOUT_INNER_WIDTH
     head = f"{number} {VERDICT_LABELS[claim.verdict].upper()} {claim.topic}"
     badges = geometry.VERDICT_BADGE
@@ -277,25 +291,21 @@ def callout_height(claim: Claim, number: int, data: ShowData, *,
     sources = "Sources: " + ", ".join(s.publisher for s in data.cited(claim.sources))
     if claim.lineage:
         sources += f" · one lineage: {claim.lineage}"
-    height = (geometry.CALLOUT_CHROME
-              + geometry.block_height(head, geometry.CALLOUT_HEAD, width - badges)
-              + geometry.block_height(claim.correction, geometry.CALLOUT, width)
-              + geometry.block_height(sources, geometry.CALLOUT_SOURCE, width))
+    base = (geometry.CALLOUT_CHROME
+            + geometry.block_height(head, geometry.CALLOUT_HEAD, width - badges)
+            + geometry.block_height(claim.correction, geometry.CALLOUT, width)
+            + geometry.block_height(sources, geometry.CALLOUT_SOURCE, width))
     if claim.disagreement:
-        height += geometry.CALLOUT_LINE_GAP + geometry.block_height(
+        base += geometry.CALLOUT_LINE_GAP + geometry.block_height(
             "Sources disagree: " + claim.disagreement, geometry.CALLOUT_SOURCE, width)
-    if evidence and claim.evidence:
-        height += geometry.CALLOUT_LINE_GAP + geometry.block_height(
-            f"“{claim.evidence}”", geometry.CALLOUT_SOURCE, width)
-    return height
+    quote = (geometry.CALLOUT_LINE_GAP + geometry.block_height(
+        f"“{claim.evidence}”", geometry.CALLOUT_SOURCE, width)) if claim.evidence else 0.0
+    return CalloutSize(base, quote)
 
 
-def shows_evidence(claim: Claim, number: int, data: ShowData) -> bool:
-    """Whether the callout has room for its evidence quote (the notes always show it)."""
-    if not claim.evidence:
-        return False
-    full = callout_height(claim, number, data, evidence=True)
-    return full <= geometry.PAGE_BODY_HEIGHT * EVIDENCE_FITS
+def callout_height(claim: Claim, number: int, data: ShowData) -> float:
+    """The callout's height in its column, its evidence quote included where it fits."""
+    return callout_size(claim, number, data).height
 
 
 def _fits(section: ArticleSection, units: list[Unit], located: list[LocatedClaim],
@@ -435,7 +445,8 @@ def callout(located: LocatedClaim, data: ShowData) -> CalloutView:
         confidence=claim.confidence or "",
         confidence_label=CONFIDENCE_LABELS.get(claim.confidence or "", ""),
         disagreement=claim.disagreement,
-        evidence=(claim.evidence or "") if shows_evidence(claim, located.number, data) else "",
+        evidence=(claim.evidence or "")
+        if callout_size(claim, located.number, data).shows_evidence else "",
         lineage=claim.lineage,
     )
 

@@ -93,20 +93,12 @@ def test_axe_runs_the_rule_for_focus_inside_aria_hidden(browser, real_deck, axe_
     assert "aria-hidden-focus" in rules
 
 
-def test_axe_finds_nothing_on_any_page(browser, real_deck, axe_script) -> None:
-    with deck_page(browser, real_deck) as page:
-        page.add_script_tag(path=str(axe_script))
-        failures: list[str] = []
-        for where, h, v, f in every_page(page):
-            go(page, h, v, f)
-            failures += axe_failures(page, where)
-        passes(failures)
-
-
-@pytest.mark.parametrize("viewport", [PORTRAIT, LANDSCAPE], ids=["portrait", "landscape"])
-def test_axe_finds_nothing_on_a_phone(browser, real_deck, axe_script, viewport) -> None:
-    with deck_page(browser, real_deck, viewport=viewport, is_mobile=True,
-                   has_touch=True) as page:
+@pytest.mark.parametrize(("viewport", "phone"), [((1280, 800), False), (PORTRAIT, True),
+                                                 (LANDSCAPE, True)],
+                         ids=["desktop", "phone-portrait", "phone-landscape"])
+def test_axe_finds_nothing_on_any_page(browser, real_deck, axe_script, viewport, phone) -> None:
+    options = {"is_mobile": True, "has_touch": True} if phone else {}
+    with deck_page(browser, real_deck, viewport=viewport, **options) as page:
         page.add_script_tag(path=str(axe_script))
         failures: list[str] = []
         for where, h, v, f in every_page(page):

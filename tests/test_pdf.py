@@ -46,14 +46,16 @@ def pdftoppm() -> str:
     return found
 
 
-def render(pdf: Path, folder: Path, *, dpi: int, first: int = 1, last: int | None = None
+def render(pdf: bytes, folder: Path, *, dpi: int, first: int = 1, last: int | None = None
            ) -> list[Path]:
-    """PNGs of pages `first`..`last` (all by default), in page order."""
+    """PNGs of the PDF's pages `first`..`last` (all by default), in page order, in `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "handout.pdf"
+    path.write_bytes(pdf)
     command = [pdftoppm(), "-png", "-r", str(dpi), "-f", str(first)]
     if last is not None:
         command += ["-l", str(last)]
-    subprocess.run([*command, str(pdf), str(folder / "page")], check=True, timeout=300)
+    subprocess.run([*command, str(path), str(folder / "page")], check=True, timeout=300)
     return sorted(folder.glob("page-*.png"))
 
 
@@ -189,9 +191,7 @@ def test_letter_is_an_option(built_deck, tmp_path):
 @pytest.mark.browser
 def test_the_handout_is_light_ink_on_white(handout, tmp_path):
     _result, pdf = handout
-    path = tmp_path / "handout.pdf"
-    path.write_bytes(pdf)
-    pages = render(path, tmp_path / "pages", dpi=24)
+    pages = render(pdf, tmp_path / "pages", dpi=24)
     assert len(pages) == pdf_page_count(pdf)
     inks = [ink(png) for png in pages]
     darkest = max(range(len(inks)), key=inks.__getitem__)
@@ -235,13 +235,11 @@ def test_the_chart_keeps_its_alt_text_in_the_pdf(handout, real_deck):
 def test_page_one_and_the_chart_page_are_saved_for_a_reader_to_look_at(handout, tmp_path):
     """build/screenshots/handout-1.png and handout-chart.png, at 96 dpi: the slide's own size."""
     _result, pdf = handout
-    path = tmp_path / "handout.pdf"
-    path.write_bytes(pdf)
     reader = PdfReader(io.BytesIO(pdf))
     chart = dict(outline_titles(reader))["Airing timeline"] + 1
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for name, number in (("1", 1), ("chart", chart)):
-        (png,) = render(path, tmp_path / name, dpi=96, first=number, last=number)
+        (png,) = render(pdf, tmp_path / name, dpi=96, first=number, last=number)
         shutil.copyfile(png, SCREENSHOTS / f"handout-{name}.png")
         assert ink(png) < MAX_PAGE_INK
 
