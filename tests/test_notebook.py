@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -37,6 +39,14 @@ def test_committed_notebook_has_no_outputs(notebook):
         if cell.cell_type == "code":
             assert cell.outputs == [], f"cell {cell.id} has outputs; run `make strip`"
             assert cell.execution_count is None, f"cell {cell.id} has an execution count"
+
+
+def test_committed_notebook_is_as_nbstripout_leaves_it():
+    """`make lint` checks this; `make strip` would otherwise rewrite the committed file."""
+    nbstripout = Path(sys.executable).parent / "nbstripout"
+    result = subprocess.run([str(nbstripout), "--verify", str(NOTEBOOK)], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_it_is_marked_as_a_showdeck_notebook_with_rise_settings(notebook):
