@@ -259,12 +259,18 @@ _MARK_JS = """() => {
 }"""
 
 
+_CONTROLS_SETTLED_JS = """() => document.querySelector('.controls')
+    .getAnimations({subtree: true}).every(a => a.playState !== 'running')"""
+
+
 @pytest.mark.parametrize("scheme", ["dark", "light"])
 def test_forced_colours_keep_checked_quotes_and_controls(browser, real_deck, scheme) -> None:
     with deck_page(browser, real_deck, "#/2", forced_colors="active",
                    color_scheme=scheme) as page:
         page.evaluate(_SETTLE_JS)
         assert page.evaluate("() => matchMedia('(forced-colors: active)').matches")
+        # reveal fades its controls in; read them once the fade is over, not half-way through.
+        page.wait_for_function(_CONTROLS_SETTLED_JS, timeout=5000)
         got = page.evaluate(_MARK_JS)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"forced-colors-{scheme}.png"))
