@@ -9,13 +9,13 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from showdeck.errors import ShowdeckError
+from showdeck.facts import FRESHNESS, ShowData, newest_dated_source, show_citations
 from showdeck.model import (
     Article,
     ArticleSection,
@@ -55,8 +55,6 @@ OPTIONAL_COLUMNS: dict[str, frozenset[str]] = {
 }
 #: Columns that, when a table has them, need a value in every row.
 FILLED_WHEN_PRESENT = frozenset({"confidence", "reason", "evidence", "evidence_source"})
-#: A status may speak for at most this long after its newest dated source.
-FRESHNESS = timedelta(days=365)
 DATA_FILES = (SHOW_FILE, EPISODES_FILE, MILESTONES_FILE, SOURCES_FILE, CLAIMS_FILE, ARTICLE_FILE)
 
 # Limits, so that validation takes time and memory in proportion to a sane input.
@@ -106,30 +104,6 @@ class DataError(ShowdeckError):
             lines += f"\n  ... and {more} more problem{'s' if more != 1 else ''}"
         count = f"{total} problem{'s' if total != 1 else ''}"
         super().__init__(f"invalid show data in {folder} ({count}):\n{lines}")
-
-
-@dataclass(frozen=True)
-class ShowData:
-    """Everything the deck knows about one show, validated."""
-
-    folder: Path
-    show: Show
-    episodes: tuple[Episode, ...]
-    milestones: tuple[Milestone, ...]
-    sources: dict[str, Source]
-    claims: tuple[Claim, ...]
-    article: Article
-
-    @property
-    def premiere(self) -> Episode:
-        return self.episodes[0]
-
-    @property
-    def finale(self) -> Episode:
-        return self.episodes[-1]
-
-    def cited(self, ids: list[str] | tuple[str, ...]) -> list[Source]:
-        return [self.sources[i] for i in ids]
 
 
 class _Collector:
@@ -444,10 +418,6 @@ def load_show(folder: str | Path) -> ShowData:
     if show is not None and show.id != folder.resolve().name:
         out.add(SHOW_FILE, _toml_line(show_text, "id"), "id",
                 f"the show id {show.id!r} must be its folder's name, {folder.resolve().name!r}")
-    sources_read = not any(p.file == SOURCES_FILE for p in out.problems)
-    if show is not None and show.article.source not in source_ids and sources_read:
-        out.add(SHOW_FILE, _toml_line(show_text, "article.source"), "article.source",
-                f"unknown source {show.article.source!r}; add it to {SOURCES_FILE}")
 
     if out.problems or show is None or article is None:
         raise DataError(folder, out.problems, out.uncounted)
@@ -477,20 +447,6 @@ def _check_sources_exist(show, show_text, episodes, milestones, claims, source_i
             for sid in record.sources:
                 if sid not in source_ids:
                     out.add(name, line, "sources", f"unknown source {sid!r}; add it to {SOURCES_FILE}")
-
-
-def show_citations(show: Show) -> list[tuple[str, list[str]]]:
-    found: list[tuple[str, list[str]]] = [("genres_sources", show.genres_sources)]
-    if show.article.provenance_sources:
-        found.append(("article.provenance_sources", show.article.provenance_sources))
-    for name in ("title", "run", "manga", "sequel"):
-        part = getattr(show, name)
-        if part is not None:
-            found.append((f"{name}.sources", part.sources))
-    for name in ("studios", "staff", "broadcasters", "distributors"):
-        found.extend((f"{name}.{i}.sources", item.sources)
-                     for i, item in enumerate(getattr(show, name)))
-    return found
 
 
 def _check_episodes(show, show_text, episodes, out) -> None:
@@ -560,12 +516,6 @@ def _check_claims(article: Article | None, claims, out, show: Show | None = None
             out.add(CLAIMS_FILE, line, "quote",
                     f"quote does not occur verbatim in section {claim.section!r}: "
                     f"{_short(claim.quote)}")
-
-
-def newest_dated_source(ids: list[str], sources: dict[str, Source]) -> Source | None:
-    """The cited source with the latest publication date; undated sources do not count."""
-    dated = [sources[i] for i in ids if i in sources and sources[i].published is not None]
-    return max(dated, key=lambda s: (s.published, s.id), default=None)
 
 
 def _check_sequel_freshness(show: Show | None, show_text: str, sources: dict[str, Source],

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from showdeck.dates import Precision, calendar_span, describe_span, format_date
-from showdeck.loader import FRESHNESS, ShowData, newest_dated_source
+from showdeck.facts import FRESHNESS, ShowData, newest_dated_source
 from showdeck.model import Claim, Milestone, Source
 
 

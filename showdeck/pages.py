@@ -33,6 +33,11 @@ class PageMark:
     fragment_index: int | None
 
 
+def page_counter(number: int, total: int) -> str:
+    """The counter after a paged slide's heading ("2/7"); empty for a slide of one page."""
+    return f"{number}/{total}" if total > 1 else ""
+
+
 def page_mark(number: int, total: int) -> PageMark:
     """Page `number` (from 1) of `total`: the first shows on entry and fades out at step 1; page
     k shows at step k-1 and only while it is the current step; the last stays once shown, so a

@@ -14,7 +14,7 @@ from pathlib import Path
 from IPython.display import HTML, display
 from markupsafe import Markup
 
-from showdeck import fonts, slides, timeline
+from showdeck import fonts, slides, sources_view, timeline
 from showdeck.dates import format_date, resolve_as_of
 from showdeck.errors import ShowdeckError
 from showdeck.loader import SHOW_FILE, DataError, ShowData, load_show
@@ -131,7 +131,7 @@ class Presentation:
         self._show(slides.outlook_slide(self.data, self.as_of))
 
     def sources(self) -> None:
-        self._show(slides.sources_slide(self.data))
+        self._show(sources_view.sources_slide(self.data))
 
     def notes(self, topic: str) -> None:
         """Speaker notes for the slide above: in the notebook a folded cell, in the deck the

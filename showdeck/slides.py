@@ -21,10 +21,11 @@ import jinja2
 
 from showdeck import geometry
 from showdeck.dates import format_date
+from showdeck.facts import ShowData, cited_sources, source_numbers
 from showdeck.lang import lang_runs
-from showdeck.loader import ShowData
 from showdeck.model import ArticleSection, Claim, Source
 from showdeck.outlook import compute_outlook
+from showdeck.pages import page_counter as _count
 from showdeck.pages import page_mark
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "slides"
@@ -102,10 +103,6 @@ def source_link(source: Source, text: str | None = None, label: str | None = Non
 def section_heading(section: ArticleSection) -> str:
     """The section's own heading, or one made from its id where the article had none."""
     return section.heading or section.id.replace("-", " ").capitalize()
-
-
-def _count(number: int, total: int) -> str:
-    return f"{number}/{total}" if total > 1 else ""
 
 
 def pack(items: Iterable[tuple[T, float]], budget: float) -> list[list[T]]:
@@ -715,69 +712,6 @@ def outlook_slide(data: ShowData, as_of: date) -> str:
     return render("outlook_slide", PagedView("Will it come back?", outlook_pages(data, as_of)))
 
 
-# Sources.
-
-
-def used_sources(data: ShowData) -> list[Source]:
-    """Sources something in the data cites, in the order of sources.csv."""
-    show = data.show
-    cited: set[str] = {show.article.source, *show.genres_sources}
-    for part in (show.title, show.run, show.manga, show.sequel, *show.studios, *show.staff,
-                 *show.broadcasters, *show.distributors):
-        if part is not None:
-            cited.update(part.sources)
-    for record in (*data.episodes, *data.milestones, *data.claims):
-        cited.update(record.sources)
-    return [s for s in data.sources.values() if s.id in cited]
-
-
-def source_numbers(data: ShowData) -> dict[str, int]:
-    """Each cited source's number on the sources slide (1-based, in sources.csv order)."""
-    return {s.id: n for n, s in enumerate(used_sources(data), start=1)}
-
-
-@dataclass(frozen=True)
-class SourceItem:
-    link: Link
-    meta: str
-    anchor: str
-
-
-@dataclass(frozen=True)
-class SourcesPage:
-    heading: str
-    count: str
-    start: int
-    items: list[SourceItem]
-
-
-def _source_item(source: Source, number: int) -> tuple[SourceItem, float]:
-    meta = source.publisher
-    if source.published:
-        meta += f", {format_date(source.published)}"
-    item = SourceItem(source_link(source, source.title), meta, f"sd-source-{number}")
-    height = (geometry.block_height(f"{number}. {source.title} · {meta}", geometry.SOURCE_ITEM,
-                                  geometry.SOURCE_LIST_WIDTH)
-              + geometry.SOURCE_ITEM.paragraph_gap)
-    return item, height
-
-
-def sources_pages(data: ShowData) -> list[SourcesPage]:
-    budget = geometry.PAGE_BODY_HEIGHT * (1 - geometry.SAFETY)
-    groups = pack((_source_item(s, n) for n, s in enumerate(used_sources(data), start=1)),
-                  budget)
-    pages: list[SourcesPage] = []
-    start = 1
-    for number, group in enumerate(groups, start=1):
-        pages.append(SourcesPage("Sources", _count(number, len(groups)), start, group))
-        start += len(group)
-    return pages
-
-
-def sources_slide(data: ShowData) -> str:
-    return render("sources_slide", PagedView("Sources", sources_pages(data)))
-
-
 # Speaker notes.
 
 
@@ -839,7 +773,7 @@ def _notes(data: ShowData, topic: str, as_of: date) -> list[NotesGroup]:
             *view.unknowns[:1],
         ])]
     if topic == "sources":
-        sources = used_sources(data)
+        sources = cited_sources(data)
         accessed = sorted(s.accessed for s in sources)
         return [NotesGroup("", [
             (f"{len(sources)} sources, accessed {format_date(accessed[0])} to "

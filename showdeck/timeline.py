@@ -25,7 +25,7 @@ from showdeck.dates import (
     describe_span,
     format_date,
 )
-from showdeck.loader import ShowData
+from showdeck.facts import ShowData
 from showdeck.model import Milestone
 
 #: A 960-pixel-wide slide leaves about 560 pixels under the heading.

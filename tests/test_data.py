@@ -14,7 +14,8 @@ import pytest
 from pydantic import BaseModel
 
 from showdeck import load_show
-from showdeck.loader import COLUMNS, DATA_FILES, SHOW_FILE, show_citations
+from showdeck.facts import cited_source_ids
+from showdeck.loader import COLUMNS, DATA_FILES, SHOW_FILE
 from showdeck.model import (
     CONFIDENCES,
     EVIDENCE_MAX_WORDS,
@@ -135,11 +136,7 @@ def test_episode_titles_record_japanese_and_english_forms_and_film_inferences(re
 
 
 def test_every_source_is_cited_and_has_a_url(real):
-    cited = {sid for rec in (*real.episodes, *real.milestones, *real.claims) for sid in rec.sources}
-    cited |= {sid for _, ids in show_citations(real.show) for sid in ids}
-    cited |= {c.evidence_source for c in real.claims}
-    cited.add(real.show.article.source)
-    assert set(real.sources) <= cited | {"article"}, "an uncited source is dead weight"
+    assert set(real.sources) <= cited_source_ids(real), "an uncited source is dead weight"
     assert all(s.link.startswith(("https://", "http://")) for s in real.sources.values())
 
 

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from showdeck import DataError, load_show, slides
+from showdeck import DataError, load_show, slides, sources_view
 from showdeck.build import build_deck
 from showdeck.loader import DATA_FILES
 
@@ -72,7 +72,7 @@ def assert_renders_inert(data) -> None:
     day = date(2026, 11, 24)
     pages = [slides.title_slide(data, day), slides.agenda_slide(data), slides.article_slide(data),
              slides.timeline_table_slide(data, day), slides.outlook_slide(data, day),
-             slides.sources_slide(data),
+             sources_view.sources_slide(data),
              *(slides.speaker_notes(data, topic, day) for topic in ("article", "outlook"))]
     for page in pages:
         assert "<script" not in page

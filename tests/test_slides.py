@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from showdeck import geometry, slides
+from showdeck import geometry, slides, sources_view
 from showdeck.loader import load_show
 from tests.conftest import FIXTURE_SHOW
 
@@ -44,7 +44,7 @@ def write_article(folder, paragraphs: list[str], claims: list[tuple[str, str, st
 def all_html(data) -> str:
     return "".join([slides.title_slide(data, AS_OF), slides.agenda_slide(data),
                     slides.article_slide(data), slides.timeline_table_slide(data, AS_OF),
-                    slides.outlook_slide(data, AS_OF), slides.sources_slide(data),
+                    slides.outlook_slide(data, AS_OF), sources_view.sources_slide(data),
                     *(slides.speaker_notes(data, t, AS_OF) for t in
                       ("title", "agenda", "article", "timeline", "outlook", "sources"))])
 
@@ -247,27 +247,6 @@ def test_source_citations_are_named_by_their_source(data):
     for label in re.findall(r'<a [^>]*aria-label="([^"]+)"[^>]*>\d+</a>', html):
         assert label.startswith("Source ")
         assert ": " in label
-
-
-def test_sources_slide_lists_every_used_source_once(data):
-    html = slides.sources_slide(data)
-    used = slides.used_sources(data)
-    assert html.count('<li class="sd-source"') == len(used)
-
-
-def test_sources_are_paginated_and_numbered_on(broken_copy):
-    folder = broken_copy()
-    lines = (folder / "sources.csv").read_text().splitlines()
-    header, first = lines[0], lines[1]
-    extra = [first.replace("fixture-guide", f"extra-{i}", 1) for i in range(60)]
-    (folder / "sources.csv").write_text("\n".join([header, *lines[1:], *extra]) + "\n")
-    episodes = (folder / "episodes.csv").read_text().splitlines()
-    cites = ";".join(f"extra-{i}" for i in range(60))
-    episodes[1] = episodes[1].replace("fixture-guide", f"fixture-guide;{cites}", 1)
-    (folder / "episodes.csv").write_text("\n".join(episodes) + "\n")
-    pages = slides.sources_pages(load_show(folder))
-    assert len(pages) > 1
-    assert pages[1].start == len(pages[0].items) + 1
 
 
 @pytest.mark.parametrize("topic", ["title", "agenda", "article", "timeline", "timeline-table",

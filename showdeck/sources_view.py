@@ -1,0 +1,55 @@
+"""The Sources slide: every source the deck cites (`showdeck.facts.cited_sources`), numbered
+without gaps across its pages, each page as many as fit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from showdeck import geometry
+from showdeck.dates import format_date
+from showdeck.facts import ShowData, cited_sources
+from showdeck.model import Source
+from showdeck.pages import page_counter
+from showdeck.slides import Link, PagedView, pack, render, source_link
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    number: int
+    link: Link
+    meta: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class SourcesPage:
+    heading: str
+    count: str
+    start: int
+    items: list[SourceItem]
+
+
+def _source_item(source: Source, number: int) -> tuple[SourceItem, float]:
+    meta = source.publisher
+    if source.published:
+        meta += f", {format_date(source.published)}"
+    item = SourceItem(number, source_link(source, source.title), meta, f"sd-source-{number}")
+    height = (geometry.block_height(f"{number}. {source.title} · {meta}", geometry.SOURCE_ITEM,
+                                    geometry.SOURCE_LIST_WIDTH)
+              + geometry.SOURCE_ITEM.paragraph_gap)
+    return item, height
+
+
+def sources_pages(data: ShowData) -> list[SourcesPage]:
+    """The cited sources, numbered 1..N in sources.csv order, split into pages that fit; each
+    page's list starts at the number after the last one of the page before."""
+    budget = geometry.PAGE_BODY_HEIGHT * (1 - geometry.SAFETY)
+    groups = pack((_source_item(s, n) for n, s in enumerate(cited_sources(data), start=1)),
+                  budget)
+    return [SourcesPage("Sources", page_counter(number, len(groups)),
+                        group[0].number if group else 1, group)
+            for number, group in enumerate(groups, start=1)]
+
+
+def sources_slide(data: ShowData) -> str:
+    return render("sources_slide", PagedView("Sources", sources_pages(data)))
