@@ -12,7 +12,7 @@ from showdeck import facts, sources_view
 from showdeck.loader import load_show
 from tests.conftest import FIXTURE_SHOW, REAL_SHOW
 
-LIST = re.compile(r'<ol class="sd-source-list" start="(\d+)">(.*?)</ol>', re.S)
+LIST = re.compile(r'<ol class="sd-source-list" start="(\d+)">(.*?)</ol>', re.DOTALL)
 ITEM = re.compile(r'<li class="sd-source" id="sd-source-(\d+)"><a href="([^"]*)"')
 
 
