@@ -15,7 +15,7 @@ DATA ?= data/akudama-drive
 PAPER ?= a4
 NOTES ?=
 
-.PHONY: all setup slides pdf test bench lint strip check lock clean
+.PHONY: all setup slides pdf test test-fast bench lint strip check lock clean
 
 all: slides
 
@@ -57,6 +57,11 @@ check: $(STAMP)
 
 test: setup
 	$(PY) -m pytest
+
+# The tier to run while working: unit and in-process tests, no kernel, no browser, no build.
+FAST := not slow and not browser
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "$(FAST)"
 
 lint: $(STAMP)
 	$(PY) -m ruff check showdeck tests notebooks scripts

@@ -22,13 +22,18 @@ def in_range(day: date) -> date:
     return day
 
 
+def system_today() -> date:
+    """The machine's date: the as-of date when none is given (tests pin it here)."""
+    return date.today()
+
+
 def resolve_as_of(value: str | date | None, *, today: date | None = None) -> date:
     """The date a deck speaks for: None means today, else a date or 'YYYY-MM-DD'.
 
     The one parser of the notebook's `as_of` parameter and of `build --as-of`.
     """
     if value is None:
-        return in_range(today or date.today())
+        return in_range(today or system_today())
     if isinstance(value, datetime):
         return in_range(value.date())
     if isinstance(value, date):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from jupyter_client.provisioning.local_provisioner import LocalProvisioner
+from playwright.sync_api import BrowserType
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_SHOW = ROOT / "data" / "akudama-drive"
@@ -20,6 +23,23 @@ def pytest_runtest_makereport(item, call):
         report.outcome = "failed"
         report.longrepr = f"browser tests must not skip: {report.longrepr}"
     return report
+
+
+@pytest.fixture(autouse=True)
+def _fast_tier_starts_no_kernel_and_no_browser(request, monkeypatch):
+    """A test in the fast tier (marked neither slow nor browser) that starts a Jupyter kernel
+    or a Playwright browser fails and says to mark it, so the tier stays fast by rule."""
+    node = request.node
+    if node.get_closest_marker("slow") or node.get_closest_marker("browser"):
+        return
+
+    def refuse(what: str):
+        def refused(*_args, **_kwargs):
+            pytest.fail(f"{node.nodeid} starts {what}: mark it slow (or browser)", pytrace=False)
+        return refused
+
+    monkeypatch.setattr(LocalProvisioner, "launch_kernel", refuse("a Jupyter kernel"))
+    monkeypatch.setattr(BrowserType, "launch", refuse("a browser"))
 
 
 @pytest.fixture
@@ -40,6 +60,18 @@ def broken_copy(tmp_path: Path):
 
 
 REVEAL_DIST = ROOT / "node_modules" / "reveal.js" / "dist"
+#: Where browser tests save screenshots for a person to look at; unset, a pytest temp folder.
+SCREENSHOTS_ENV = "SHOWDECK_SCREENSHOTS"
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory) -> Path:
+    """The folder screenshots go to: $SHOWDECK_SCREENSHOTS, else one under pytest's temp
+    folder (tests never write into the checkout)."""
+    given = os.environ.get(SCREENSHOTS_ENV)
+    folder = Path(given) if given else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +80,23 @@ def reveal_dist() -> Path:
     if not (REVEAL_DIST / "reveal.js").is_file():
         pytest.fail(f"{REVEAL_DIST} is missing: run `make setup` (or `npm ci`)")
     return REVEAL_DIST
+
+
+@pytest.fixture(scope="session")
+def show_deck(tmp_path_factory):
+    """A show's deck built with the CLI, once per session whichever files ask for it:
+    `show_deck("akudama-drive")` is the path of the deck (as of tests.support.decks.AS_OF)."""
+    from tests.support.decks import SHOWS, build
+
+    built: dict[str, Path] = {}
+
+    def deck(show: str) -> Path:
+        if show not in built:
+            folder = tmp_path_factory.mktemp(f"deck-{show}")
+            built[show] = build(SHOWS[show], folder / f"{show}.slides.html")
+        return built[show]
+
+    return deck
 
 
 @pytest.fixture(scope="module")

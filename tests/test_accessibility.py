@@ -19,7 +19,7 @@ import pytest
 
 from showdeck.lang import char_lang
 from tests.support import deckcheck
-from tests.support.decks import ROOT, SCREENSHOTS, SHOWS, build, deck_page, passes
+from tests.support.decks import ROOT, deck_page, passes
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -31,15 +31,13 @@ STATUS_LIMIT = 200
 
 
 @pytest.fixture(scope="module")
-def real_deck(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("a11y")
-    return build(SHOWS["akudama-drive"], folder / "akudama-drive.slides.html")
+def real_deck(show_deck) -> Path:
+    return show_deck("akudama-drive")
 
 
 @pytest.fixture(scope="module")
-def japanese_deck(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("a11y-ja")
-    return build(SHOWS["yozora-densha"], folder / "yozora-densha.slides.html")
+def japanese_deck(show_deck) -> Path:
+    return show_deck("yozora-densha")
 
 
 @pytest.fixture(scope="session")
@@ -264,7 +262,8 @@ _CONTROLS_SETTLED_JS = """() => document.querySelector('.controls')
 
 
 @pytest.mark.parametrize("scheme", ["dark", "light"])
-def test_forced_colours_keep_checked_quotes_and_controls(browser, real_deck, scheme) -> None:
+def test_forced_colours_keep_checked_quotes_and_controls(browser, real_deck, scheme,
+                                                        screenshots) -> None:
     with deck_page(browser, real_deck, "#/2", forced_colors="active",
                    color_scheme=scheme) as page:
         page.evaluate(_SETTLE_JS)
@@ -272,8 +271,7 @@ def test_forced_colours_keep_checked_quotes_and_controls(browser, real_deck, sch
         # reveal fades its controls in; read them once the fade is over, not half-way through.
         page.wait_for_function(_CONTROLS_SETTLED_JS, timeout=5000)
         got = page.evaluate(_MARK_JS)
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"forced-colors-{scheme}.png"))
+        page.screenshot(path=str(screenshots / f"forced-colors-{scheme}.png"))
     # The highlight is drawn, in colours of its own, and underlined as well.
     assert got["color"] != got["background"]
     assert got["background"] not in {got["page"], "rgba(0, 0, 0, 0)"}
@@ -306,7 +304,8 @@ _SIZES_JS = """() => {
 
 @pytest.mark.parametrize(("viewport", "body_min"), [(PORTRAIT, 14), (LANDSCAPE, 12)],
                          ids=["portrait", "landscape"])
-def test_a_phone_reads_the_deck_at_phone_size(browser, real_deck, viewport, body_min) -> None:
+def test_a_phone_reads_the_deck_at_phone_size(browser, real_deck, viewport, body_min,
+                                               screenshots) -> None:
     with deck_page(browser, real_deck, "#/2", viewport=viewport, is_mobile=True,
                    has_touch=True) as page:
         page.evaluate(_SETTLE_JS)
@@ -315,8 +314,7 @@ def test_a_phone_reads_the_deck_at_phone_size(browser, real_deck, viewport, body
                              ".dataset.sdSlide") == "article"
         sizes = page.evaluate(_SIZES_JS)
         if viewport == PORTRAIT:
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(SCREENSHOTS / "phone-portrait.png"))
+            page.screenshot(path=str(screenshots / "phone-portrait.png"))
         page.evaluate("() => Reveal.slide(6, 0, -1)")
         sources = page.evaluate(_SIZES_JS)["sources"]
         page.evaluate("() => Reveal.slide(3, 0)")

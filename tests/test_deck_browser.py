@@ -13,7 +13,7 @@ import pytest
 
 from showdeck.pages import deck_structure
 from tests.support import deckcheck
-from tests.support.decks import SCREENSHOTS, SHOWS, build, deck_page, passes
+from tests.support.decks import SHOWS, deck_page, passes
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -22,15 +22,13 @@ SLIDE_KINDS = ["title-slide", "agenda", "article", "chart-slide", "table", "outl
 
 
 @pytest.fixture(scope="module", params=list(SHOWS))
-def deck(request, tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp(request.param)
-    return build(SHOWS[request.param], folder / f"{request.param}.slides.html")
+def deck(request, show_deck) -> Path:
+    return show_deck(request.param)
 
 
 @pytest.fixture(scope="module")
-def real_deck(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("real")
-    return build(SHOWS["akudama-drive"], folder / "akudama-drive.slides.html")
+def real_deck(show_deck) -> Path:
+    return show_deck("akudama-drive")
 
 
 def open_page(fresh_browser, path: Path):
@@ -108,7 +106,7 @@ def test_print_view_lays_out_one_page_per_page(real, real_deck: Path) -> None:
     passes(deckcheck.check_print_view(real, real_deck))
 
 
-def test_every_page_has_a_screenshot(real) -> None:
-    shots = deckcheck.screenshot_all(real, SCREENSHOTS)
+def test_every_page_has_a_screenshot(real, screenshots) -> None:
+    shots = deckcheck.screenshot_all(real, screenshots)
     assert len(shots) == deckcheck.page_count(real)
     assert all(shot.stat().st_size > 0 for shot in shots)

@@ -12,14 +12,13 @@ from __future__ import annotations
 import base64
 import gc
 import shutil
-import subprocess
 import warnings
 from pathlib import Path
 
 import pytest
 
 from showdeck.pages import deck_structure
-from tests.support.decks import ROOT, SCREENSHOTS, SHOWS, build_command
+from tests.support.decks import SHOWS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -103,30 +102,10 @@ return {height: slide.scrollHeight, width: slide.scrollWidth, pages,
             .map(x => `${x.family} ${x.weight}: ${x.status}`)};"""
 
 
-def build(data: Path, output: Path) -> subprocess.Popen:
-    """Start one deck's build; the four run side by side."""
-    return subprocess.Popen(build_command(data, output), cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
-
-
 @pytest.fixture(scope="module")
-def decks(tmp_path_factory) -> dict[str, Path]:
-    """Every show's deck, built side by side (each build runs a kernel: seconds apiece)."""
-    folder = tmp_path_factory.mktemp("firefox-decks")
-    outputs = {show: folder / show / "deck.html" for show in SHOWS}
-    running = {show: build(SHOWS[show], outputs[show]) for show in SHOWS}
-    failures = []
-    for show, process in running.items():
-        try:
-            log, _ = process.communicate(timeout=300)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            log, _ = process.communicate()
-        if process.returncode:
-            failures.append(f"building {show} failed ({process.returncode}):\n{log}")
-    if failures:
-        pytest.fail("\n".join(failures), pytrace=False)
-    return outputs
+def decks(show_deck) -> dict[str, Path]:
+    """Every show's deck, as the session built it for the Chromium tests too."""
+    return {show: show_deck(show) for show in SHOWS}
 
 
 @pytest.fixture(scope="module")
@@ -242,7 +221,7 @@ def check_step(slide: dict, fragment: int, got: dict) -> list[str]:
 
 
 @pytest.mark.parametrize("show", list(SHOWS))
-def test_every_page_fits_its_slide_in_firefox(firefox, decks, show: str) -> None:
+def test_every_page_fits_its_slide_in_firefox(firefox, decks, show: str, screenshots) -> None:
     deck = decks[show]
     fonts = open_deck(firefox, deck)
     failures = [f"font {f['family']} {f['weight']}: {f['status']}" for f in fonts
@@ -262,7 +241,7 @@ def test_every_page_fits_its_slide_in_firefox(firefox, decks, show: str) -> None
     article = next((s for s in slides if s["kind"] == "article"), None)
     assert article is not None, "the deck has no article slide"
     script(firefox, "Reveal.slide(arguments[0], arguments[1], -1)", article["h"], article["v"])
-    shot = screenshot(firefox, SCREENSHOTS / f"firefox-{show}.png")
+    shot = screenshot(firefox, screenshots / f"firefox-{show}.png")
     assert shot.stat().st_size > 0
 
     if failures:

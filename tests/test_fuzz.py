@@ -306,6 +306,7 @@ def in_process_build(tmp_path_factory):
         yield build_deck
 
 
+@pytest.mark.slow  # 60 in-process builds of the real show: over a minute
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(changes=st.lists(real_data_mutation(), min_size=1, max_size=3),

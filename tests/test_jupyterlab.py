@@ -27,11 +27,11 @@ import psutil
 import pytest
 
 from showdeck.browser import offline_page
+from tests.support.decks import AS_OF
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = Path("notebooks") / "akudama_drive_season2.ipynb"
 DATA = Path("data") / "akudama-drive"
-SCREENSHOT = ROOT / "build" / "screenshots" / "jupyterlab.png"
 
 SERVER_START_S = 60
 LAB_LOAD_MS = 60_000
@@ -133,6 +133,8 @@ def jupyter_lab(root: Path, state: Path) -> Iterator[Lab]:
         "JUPYTERLAB_WORKSPACES_DIR": str(state / "workspaces"),
         "IPYTHONDIR": str(state / "ipython"),
         "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+        # The notebook's as_of is None: pin the day it speaks for.
+        "SHOWDECK_AS_OF": AS_OF,
     }
     command = [
         sys.executable,
@@ -251,7 +253,8 @@ def open_rise(page, lab: Lab, notebook: Path):
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_notebook_reads_in_jupyterlab_and_presents_with_rise(tmp_path: Path) -> None:
+def test_notebook_reads_in_jupyterlab_and_presents_with_rise(tmp_path: Path,
+                                                            screenshots: Path) -> None:
     committed = ROOT / NOTEBOOK
     before = digest(committed) if committed.exists() else None
     root = copy_project(tmp_path / "project")
@@ -278,8 +281,7 @@ def test_notebook_reads_in_jupyterlab_and_presents_with_rise(tmp_path: Path) -> 
         assert box is not None
         assert box["width"] > 200, box
         assert box["height"] > 100, box
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOT))
+        page.screenshot(path=str(screenshots / "jupyterlab.png"))
 
         # Legible on both themes.
         page.locator(".sd-text p").first.scroll_into_view_if_needed()
@@ -288,7 +290,7 @@ def test_notebook_reads_in_jupyterlab_and_presents_with_rise(tmp_path: Path) -> 
             ratios = page.evaluate(CONTRAST_JS)
             assert ratios, "no article text found"
             assert min(ratios) >= MIN_CONTRAST, (theme, min(ratios))
-            page.screenshot(path=str(SCREENSHOT.with_name(
+            page.screenshot(path=str(screenshots / (
                 f"jupyterlab-{theme.split()[-1].lower()}.png")))
         set_theme(page, "JupyterLab Light")
 
@@ -315,7 +317,7 @@ def test_notebook_reads_in_jupyterlab_and_presents_with_rise(tmp_path: Path) -> 
             page.keyboard.press("ArrowRight")
             page.wait_for_timeout(150)
             if len(seen) == 4:
-                page.screenshot(path=str(SCREENSHOT.with_name("rise-article.png")))
+                page.screenshot(path=str(screenshots / "rise-article.png"))
         assert sorted({s["slide"] for s in seen}) == list(range(7))
         for step in seen:
             for code in ("deck.", "Presentation.open"):

@@ -26,9 +26,10 @@ def test_dates_are_never_more_precise_than_the_record(precision, expected):
     assert dates.format_date(date(2020, 10, 8), precision) == expected
 
 
-def test_as_of_none_means_today():
+def test_as_of_none_means_today(monkeypatch):
     assert resolve_as_of(None, today=date(2030, 1, 2)) == date(2030, 1, 2)
-    assert resolve_as_of(None) == date.today()
+    monkeypatch.setattr(dates, "system_today", lambda: date(2031, 3, 4))
+    assert resolve_as_of(None) == date(2031, 3, 4)
 
 
 def test_as_of_accepts_an_iso_date():

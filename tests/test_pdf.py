@@ -20,10 +20,8 @@ from pypdf import PdfReader
 
 from showdeck.__main__ import main
 from showdeck.pdf import PAPERS, PdfError, pdf_page_count, print_pdf
-from tests.conftest import REAL_SHOW, ROOT, SAMPLE_PAGES
+from tests.conftest import SAMPLE_PAGES
 
-SCREENSHOTS = ROOT / "build" / "screenshots"
-NOTEBOOK = ROOT / "notebooks" / "akudama_drive_season2.ipynb"
 #: The sections a reader finds in the handout's outline (its bookmarks).
 SECTIONS = ["Agenda", "Introduction", "Airing timeline", "Will it come back?", "Sources"]
 #: A pixel darker than this (0 black, 255 white) is ink.
@@ -113,13 +111,9 @@ def assert_paper(pdf: bytes, paper: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def real_deck(tmp_path_factory) -> Path:
-    """The Akudama Drive deck, built once for this module."""
-    from showdeck.build import build_deck
-
-    output = tmp_path_factory.mktemp("real") / "akudama-drive.slides.html"
-    build_deck(NOTEBOOK, REAL_SHOW, output, as_of="2026-11-24", progress=quiet)
-    return output
+def real_deck(show_deck) -> Path:
+    """The Akudama Drive deck, built once for the session."""
+    return show_deck("akudama-drive")
 
 
 @pytest.fixture(scope="module")
@@ -232,15 +226,15 @@ def test_the_chart_keeps_its_alt_text_in_the_pdf(handout, real_deck):
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_page_one_and_the_chart_page_are_saved_for_a_reader_to_look_at(handout, tmp_path):
-    """build/screenshots/handout-1.png and handout-chart.png, at 96 dpi: the slide's own size."""
+def test_page_one_and_the_chart_page_are_saved_for_a_reader_to_look_at(handout, tmp_path,
+                                                                       screenshots):
+    """handout-1.png and handout-chart.png in the screenshots folder, at 96 dpi: the slide's own size."""
     _result, pdf = handout
     reader = PdfReader(io.BytesIO(pdf))
     chart = dict(outline_titles(reader))["Airing timeline"] + 1
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for name, number in (("1", 1), ("chart", chart)):
         (png,) = render(pdf, tmp_path / name, dpi=96, first=number, last=number)
-        shutil.copyfile(png, SCREENSHOTS / f"handout-{name}.png")
+        shutil.copyfile(png, screenshots / f"handout-{name}.png")
         assert ink(png) < MAX_PAGE_INK
 
 

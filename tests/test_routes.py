@@ -17,7 +17,6 @@ import nbformat
 import pytest
 from nbformat import v4
 
-from showdeck.build import build_deck
 from showdeck.pages import deck_structure
 from tests.conftest import REAL_SHOW, ROOT
 
@@ -48,11 +47,9 @@ def slide_text(html: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory, reveal_dist) -> str:
+def reference(show_deck, reveal_dist) -> str:
     """The deck `make slides` builds for the same date."""
-    out = tmp_path_factory.mktemp("reference") / "deck.html"
-    build_deck(NOTEBOOK, REAL_SHOW, out, as_of=AS_OF, progress=lambda _line: None)
-    return out.read_text(encoding="utf-8")
+    return show_deck("akudama-drive").read_text(encoding="utf-8")
 
 
 def assert_same_deck(html: str, reference: str) -> None:

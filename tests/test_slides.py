@@ -200,14 +200,32 @@ def test_a_sentence_with_too_many_claims_repeats_with_the_rest(broken_copy):
 
 
 def test_quotes_are_never_cut_by_a_page_break(broken_copy):
-    data = long_section(broken_copy)
+    folder = broken_copy()
+    text = [f"Sentence {i} of the article says thing number {i} at some length here."
+            for i in range(40)]
+    paragraphs = [" ".join(text[i:i + 8]) for i in range(0, 40, 8)]
+    # Two sentence ends inside one checked quote, in a section long enough for several pages.
+    spanning = ("thing number 9 at some length here. Sentence 10 of the article says thing "
+                "number 10 at some length here. Sentence 11 of")
+    write_article(folder, paragraphs, [
+        ("spanning", spanning, "partly correct"),
+        *((f"claim-{i}", f"says thing number {i} at", "correct") for i in range(0, 40, 7)),
+    ])
+    data = load_show(folder)
     section = data.article.section("introduction")
     located = slides.locate_claims(section, data.claims)
+    quote = next(c for c in located if c.claim.id == "spanning")
+    free_cuts = [u.end for u in slides.sentence_units(section, []) if u.paragraph == 1]
+    assert sum(quote.start < cut < quote.end for cut in free_cuts) == 2, "no sentence end inside"
     for unit in slides.sentence_units(section, located):
         for claim in located:
             if claim.paragraph == unit.paragraph:
-                inside = unit.start <= claim.start < unit.end
-                assert not inside or claim.end <= unit.end
+                assert not claim.start < unit.end < claim.end, claim.claim.id
+    pages = slides.section_pages(data, "introduction")
+    assert len(pages) > 1
+    runs = [r.text for page in pages for p in page.paragraphs for r in p.runs
+            if r.claim == quote.number]
+    assert spanning in runs
 
 
 def test_japanese_sentences_are_page_break_points():

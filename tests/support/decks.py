@@ -15,7 +15,6 @@ from tests.support import deckcheck
 ROOT = Path(__file__).resolve().parent.parent.parent
 #: Every test deck speaks for this day.
 AS_OF = "2026-11-24"
-SCREENSHOTS = ROOT / "build" / "screenshots"
 #: The real show and the invented ones: Japanese article, very long paragraphs.
 SHOWS = {
     "akudama-drive": ROOT / "data" / "akudama-drive",
