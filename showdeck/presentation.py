@@ -16,7 +16,7 @@ from pathlib import Path
 from IPython import get_ipython
 from IPython.display import HTML, display
 
-from showdeck import slides, sources_view, timeline
+from showdeck import slide_list, slides, timeline
 from showdeck.dates import format_date, resolve_as_of
 from showdeck.errors import ShowdeckError
 from showdeck.loader import SHOW_FILE, DataError, ShowData, load_show
@@ -141,24 +141,29 @@ class Presentation:
         name = f"{title.english} {title.japanese}" if title.japanese else title.english
         return f"{name} · as of {self.as_of.isoformat()}"
 
+    def _view(self, slide_id: str) -> str:
+        """The slide's HTML, from its entry in the slide list."""
+        return slide_list.slide(slide_id).view(self.data, self.as_of)
+
+    # One method per entry of showdeck.slide_list.SLIDES, named by its `method`.
+
     @_slide
     def title(self) -> None:
         """The title slide; its output also gives the deck its title and footer."""
-        self._show(slides.title_slide(self.data, self.as_of),
-                   title=self.data.article.title, footer=self.footer)
+        self._show(self._view("title"), title=self.data.article.title, footer=self.footer)
 
     @_slide
     def agenda(self) -> None:
-        self._show(slides.agenda_slide(self.data))
+        self._show(self._view("agenda"))
 
     @_slide
     def article(self) -> None:
-        self._show(slides.article_slide(self.data))
+        self._show(self._view("article"))
 
     @_slide
     def timeline(self) -> None:
         """The chart: a matplotlib figure output (SVG) with its alt text, under its heading."""
-        self._show(slides.chart_heading(self.data))
+        self._show(self._view("timeline"))
         fig = timeline.timeline_figure(self.data, self.as_of)
         alt = timeline.describe_timeline(self.data, self.as_of)
         display({"image/svg+xml": timeline.figure_svg(fig).decode("utf-8"), "text/plain": alt},
@@ -166,21 +171,21 @@ class Presentation:
 
     @_slide
     def timeline_table(self) -> None:
-        self._show(slides.timeline_table_slide(self.data, self.as_of))
+        self._show(self._view("timeline-table"))
 
     @_slide
     def outlook(self) -> None:
-        self._show(slides.outlook_slide(self.data, self.as_of))
+        self._show(self._view("outlook"))
 
     @_slide
     def sources(self) -> None:
-        self._show(sources_view.sources_slide(self.data))
+        self._show(self._view("sources"))
 
     @_slide
-    def notes(self, topic: str) -> None:
-        """Speaker notes for the slide above: in the notebook a folded cell, in the deck the
-        speaker view (S)."""
-        self._show(slides.speaker_notes(self.data, topic, self.as_of))
+    def notes(self, slide_id: str) -> None:
+        """Speaker notes for the slide above, named by its id in the slide list: in the
+        notebook a folded cell, in the deck the speaker view (S)."""
+        self._show(slide_list.speaker_notes(self.data, slide_id, self.as_of))
 
     def describe(self) -> str:
         if self.problem is not None:

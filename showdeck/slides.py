@@ -21,12 +21,13 @@ import jinja2
 
 from showdeck import geometry
 from showdeck.dates import format_date
-from showdeck.facts import ShowData, cited_sources, source_numbers
+from showdeck.facts import ShowData, source_numbers
 from showdeck.lang import lang_runs
 from showdeck.model import ArticleSection, Claim, Source
 from showdeck.outlook import compute_outlook
 from showdeck.pages import page_counter as _count
 from showdeck.pages import page_mark
+from showdeck.timeline import context_milestones, describe_timeline
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "slides"
 
@@ -154,24 +155,16 @@ def not_shown() -> str:
     return render("not_shown", None)
 
 
-def agenda_items(data: ShowData) -> list[str]:
-    return [
-        *(section_heading(s) for s in data.article.sections),
-        "Airing timeline",
-        "Will it come back?",
-        "Sources",
-    ]
-
-
 @dataclass(frozen=True)
 class AgendaView:
     items: list[str]
-    heading: str = "Agenda"
+    heading: str
     count: str = ""
 
 
-def agenda_slide(data: ShowData) -> str:
-    return render("agenda_slide", AgendaView(agenda_items(data)))
+def agenda_slide(items: list[str], heading: str) -> str:
+    """The agenda: `items` are its lines (`showdeck.slide_list.agenda_items`)."""
+    return render("agenda_slide", AgendaView(items, heading))
 
 
 # The article's sections, paginated, with their fact-checks.
@@ -529,8 +522,8 @@ class ChartView:
     heading: str
 
 
-def chart_heading(data: ShowData) -> str:
-    return render("chart_heading", ChartView("Airing timeline chart", "Airing timeline"))
+def chart_heading(heading: str) -> str:
+    return render("chart_heading", ChartView(f"{heading} chart", heading))
 
 
 @dataclass(frozen=True)
@@ -544,8 +537,6 @@ class TablePage:
 
 def timeline_tables(data: ShowData, as_of: date) -> list[TablePage]:
     """The chart's data as tables: the episodes, then the dated events, paginated."""
-    from showdeck.timeline import context_milestones
-
     episodes = [[str(e.number), format_date(e.air_date), _episode_title(e),
                  e.title_japanese or ""] for e in data.episodes]
     events = [[format_date(m.date, m.precision), m.label, m.kind]
@@ -729,62 +720,58 @@ class NotesView:
     groups: list[NotesGroup]
 
 
-def speaker_notes(data: ShowData, topic: str, as_of: date) -> str:
-    """Notes for the presenter on one slide: 'title', 'agenda', 'article', 'timeline',
-    'timeline-table', 'outlook' or 'sources'."""
-    return render("notes", NotesView(_notes(data, topic, as_of)))
+def notes_html(groups: list[NotesGroup]) -> str:
+    """A slide's speaker notes as the notebook shows them (folded) and the exporter moves
+    into reveal's speaker view; each slide's notes come from `showdeck.slide_list`."""
+    return render("notes", NotesView(groups))
 
 
-def _notes(data: ShowData, topic: str, as_of: date) -> list[NotesGroup]:
-    show = data.show
-    title = show.title.english
-    if topic == "title":
-        article = data.sources.get(show.article.source)
-        where = f" from {article.publisher}" if article else ""
-        return [NotesGroup("", [
-            f"We read an article{where} about a second season of {title}, claim by claim.",
-            f"Every number is computed for the as-of date, {format_date(as_of)}.",
-        ])]
-    if topic == "agenda":
-        return [NotesGroup("", [
-            ("First the article, section by section, with each checked claim marked and its "
-             "verdict beside it. Press the right arrow or space to turn each page."),
-            "Then the airing timeline, the question of a sequel, and the sources.",
-        ])]
-    if topic == "article":
-        numbered = numbered_claims(data)
-        return [NotesGroup(section_heading(s), _section_notes(s, numbered[s.id], data))
-                for s in data.article.sections]
-    if topic == "timeline":
-        from showdeck.timeline import describe_timeline
+def title_notes(data: ShowData, as_of: date) -> list[NotesGroup]:
+    article = data.sources.get(data.show.article.source)
+    where = f" from {article.publisher}" if article else ""
+    return [NotesGroup("", [
+        (f"We read an article{where} about a second season of {data.show.title.english}, "
+         "claim by claim."),
+        f"Every number is computed for the as-of date, {format_date(as_of)}.",
+    ])]
 
-        return [NotesGroup("", [
-            describe_timeline(data, as_of),
-            "Point at the even steps of the run first, then the years after the finale.",
-        ])]
-    if topic == "timeline-table":
-        return [NotesGroup("", [
-            "The chart's data as tables, for anyone who would rather read than look.",
-        ])]
-    if topic == "outlook":
-        view = compute_outlook(data, as_of)
-        return [NotesGroup("", [
-            (f"{view.days_since_finale:,} days since the finale. {view.sequel_statement}"),
-            *([f"Say it: {view.stale_warning}"] if view.stale_warning else []),
-            ("The record shows what happened instead of a second season; it forecasts "
-             "nothing."),
-            *view.unknowns[:1],
-        ])]
-    if topic == "sources":
-        sources = cited_sources(data)
-        accessed = sorted(s.accessed for s in sources)
-        return [NotesGroup("", [
-            (f"{len(sources)} sources, accessed {format_date(accessed[0])} to "
-             f"{format_date(accessed[-1])}."),
-            "Each fact in the data names the sources that support it.",
-        ])]
-    msg = f"no speaker notes for {topic!r}"
-    raise KeyError(msg)
+
+def agenda_notes(_data: ShowData, _as_of: date) -> list[NotesGroup]:
+    return [NotesGroup("", [
+        ("First the article, section by section, with each checked claim marked and its "
+         "verdict beside it. Press the right arrow or space to turn each page."),
+        "Then the airing timeline, the question of a sequel, and the sources.",
+    ])]
+
+
+def article_notes(data: ShowData, _as_of: date) -> list[NotesGroup]:
+    numbered = numbered_claims(data)
+    return [NotesGroup(section_heading(s), _section_notes(s, numbered[s.id], data))
+            for s in data.article.sections]
+
+
+def timeline_notes(data: ShowData, as_of: date) -> list[NotesGroup]:
+    return [NotesGroup("", [
+        describe_timeline(data, as_of),
+        "Point at the even steps of the run first, then the years after the finale.",
+    ])]
+
+
+def timeline_table_notes(_data: ShowData, _as_of: date) -> list[NotesGroup]:
+    return [NotesGroup("", [
+        "The chart's data as tables, for anyone who would rather read than look.",
+    ])]
+
+
+def outlook_notes(data: ShowData, as_of: date) -> list[NotesGroup]:
+    view = compute_outlook(data, as_of)
+    return [NotesGroup("", [
+        (f"{view.days_since_finale:,} days since the finale. {view.sequel_statement}"),
+        *([f"Say it: {view.stale_warning}"] if view.stale_warning else []),
+        ("The record shows what happened instead of a second season; it forecasts "
+         "nothing."),
+        *view.unknowns[:1],
+    ])]
 
 
 def _section_notes(section: ArticleSection, located: list[LocatedClaim],

@@ -4,13 +4,14 @@ without gaps across its pages, each page as many as fit."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from showdeck import geometry
 from showdeck.dates import format_date
 from showdeck.facts import ShowData, cited_sources
 from showdeck.model import Source
 from showdeck.pages import page_counter
-from showdeck.slides import Link, PagedView, pack, render, source_link
+from showdeck.slides import Link, NotesGroup, PagedView, pack, render, source_link
 
 
 @dataclass(frozen=True)
@@ -40,16 +41,26 @@ def _source_item(source: Source, number: int) -> tuple[SourceItem, float]:
     return item, height
 
 
-def sources_pages(data: ShowData) -> list[SourcesPage]:
+def sources_pages(data: ShowData, heading: str = "Sources") -> list[SourcesPage]:
     """The cited sources, numbered 1..N in sources.csv order, split into pages that fit; each
     page's list starts at the number after the last one of the page before."""
     budget = geometry.PAGE_BODY_HEIGHT * (1 - geometry.SAFETY)
     groups = pack((_source_item(s, n) for n, s in enumerate(cited_sources(data), start=1)),
                   budget)
-    return [SourcesPage("Sources", page_counter(number, len(groups)),
+    return [SourcesPage(heading, page_counter(number, len(groups)),
                         group[0].number if group else 1, group)
             for number, group in enumerate(groups, start=1)]
 
 
-def sources_slide(data: ShowData) -> str:
-    return render("sources_slide", PagedView("Sources", sources_pages(data)))
+def sources_slide(data: ShowData, heading: str) -> str:
+    return render("sources_slide", PagedView(heading, sources_pages(data, heading)))
+
+
+def sources_notes(data: ShowData, _as_of: date) -> list[NotesGroup]:
+    sources = cited_sources(data)
+    accessed = sorted(s.accessed for s in sources)
+    return [NotesGroup("", [
+        (f"{len(sources)} sources, accessed {format_date(accessed[0])} to "
+         f"{format_date(accessed[-1])}."),
+        "Each fact in the data names the sources that support it.",
+    ])]

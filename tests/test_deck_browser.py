@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 
 from showdeck.pages import deck_structure
+from showdeck.slide_list import SLIDES
 from tests.support import deckcheck
 from tests.support.decks import SHOWS, deck_page, passes
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 #: The deck's slides, one per slide cell of the notebook, in order.
-SLIDE_KINDS = ["title-slide", "agenda", "article", "chart-slide", "table", "outlook", "sources"]
+SLIDE_KINDS = [slide.kind for slide in SLIDES]
 
 
 @pytest.fixture(scope="module", params=list(SHOWS))

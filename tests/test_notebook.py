@@ -14,6 +14,7 @@ from nbclient import NotebookClient
 
 from showdeck.parameters import INJECTED_TAG, inject_parameters
 from showdeck.presentation import ParameterError, read_parameters, resolve_data_dir
+from showdeck.slide_list import SLIDES
 from showdeck.styles import output_style
 from tests.conftest import FIXTURE_SHOW, REAL_SHOW, ROOT
 
@@ -64,10 +65,12 @@ def test_every_cell_has_a_slide_type(notebook):
 def test_one_code_cell_per_slide_each_followed_by_its_notes(notebook):
     cells = notebook.cells
     slides = [i for i, c in enumerate(cells) if kind(c) == "slide"]
-    assert len(slides) == 7
-    for index in slides:
+    assert len(slides) == len(SLIDES)
+    for index, slide in zip(slides, SLIDES, strict=True):
         assert cells[index].cell_type == "code"
+        assert cells[index].source == f"deck.{slide.method}()"
         assert kind(cells[index + 1]) == "notes", cells[index].source
+        assert cells[index + 1].source == f'deck.notes("{slide.id}")'
 
 
 def test_slide_code_is_folded_and_notes_are_folded_away(notebook):

@@ -20,10 +20,12 @@ from pypdf import PdfReader
 
 from showdeck.__main__ import main
 from showdeck.pdf import PAPERS, PdfError, pdf_page_count, print_pdf
+from showdeck.slide_list import ARTICLE_SECTIONS, SLIDES, heading
 from tests.conftest import SAMPLE_PAGES
 
 #: The sections a reader finds in the handout's outline (its bookmarks).
-SECTIONS = ["Agenda", "Introduction", "Airing timeline", "Will it come back?", "Sources"]
+SECTIONS = [heading("agenda"), "Introduction",
+            *(s.agenda for s in SLIDES if s.agenda not in {None, ARTICLE_SECTIONS})]
 #: A pixel darker than this (0 black, 255 white) is ink.
 DARK = 128
 #: The most of any one page, and of the whole handout, that may be ink. The screen deck printed

@@ -43,14 +43,14 @@ def many_sources(broken_copy):
 @pytest.mark.parametrize("folder", [REAL_SHOW, FIXTURE_SHOW], ids=["real", "fixture"])
 def test_the_sources_slide_lists_exactly_the_cited_sources_in_order(folder):
     data = load_show(folder)
-    shown = shown_numbers_and_links(sources_view.sources_slide(data))
+    shown = shown_numbers_and_links(sources_view.sources_slide(data, "Sources"))
     cited = facts.cited_sources(data)
     assert [href for _n, _a, href in shown] == [s.link for s in cited]
 
 
 def test_the_real_sources_slide_shows_the_provenance_notes_sources():
     data = load_show(REAL_SHOW)
-    html = sources_view.sources_slide(data)
+    html = sources_view.sources_slide(data, "Sources")
     for sid in data.show.article.provenance_sources:
         assert data.sources[sid].link in {h for _n, _a, h in shown_numbers_and_links(html)}, sid
     assert len(shown_numbers_and_links(html)) == 86
@@ -65,7 +65,7 @@ def test_sources_are_paginated_and_numbered_on(many_sources):
 @pytest.mark.parametrize("show", ["real", "many"])
 def test_source_numbers_are_gapless_on_every_page(show, many_sources):
     data = load_show(REAL_SHOW) if show == "real" else many_sources
-    html = sources_view.sources_slide(data)
+    html = sources_view.sources_slide(data, "Sources")
     assert len(LIST.findall(html)) > 1, "the list must split over pages to test the split"
     shown = shown_numbers_and_links(html)
     assert [n for n, _a, _h in shown] == list(range(1, len(shown) + 1))

@@ -1,0 +1,103 @@
+"""The deck's slides, in order: the one list of which slides a deck has.
+
+Each entry is one slide cell of the notebook (`deck.<method>()`, followed by a notes cell
+`deck.notes("<id>")`): its id, the class its markup carries (`data-sd-slide`), its heading,
+its label on the agenda, its view and its speaker notes. `Presentation`, the agenda, the notes
+and the tests read this list; the handout's outline comes from the headings the views render.
+Adding a slide is one entry here, its view, its `Presentation` method and its two cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from showdeck import slides, sources_view
+from showdeck.errors import ShowdeckError
+from showdeck.facts import ShowData
+from showdeck.slides import NotesGroup
+
+#: The agenda label of the article slide: it is listed as the article's own sections.
+ARTICLE_SECTIONS = "the article's sections"
+
+
+@dataclass(frozen=True)
+class Slide:
+    id: str
+    #: The slide's class in the markup (`data-sd-slide`), as the views write it.
+    kind: str
+    #: The slide's heading, or its first page's; "" for the title slide.
+    heading: str
+    #: Its line on the agenda (None: not listed; ARTICLE_SECTIONS: one line per section).
+    agenda: str | None
+    view: Callable[[ShowData, date], str]
+    notes: Callable[[ShowData, date], list[NotesGroup]]
+
+    @property
+    def method(self) -> str:
+        """The `Presentation` method, and the notebook's call, that shows this slide."""
+        return self.id.replace("-", "_")
+
+
+def agenda_items(data: ShowData) -> list[str]:
+    """The agenda's lines: each listed slide in order, the article as its sections."""
+    items: list[str] = []
+    for slide in SLIDES:
+        if slide.agenda == ARTICLE_SECTIONS:
+            items.extend(slides.section_heading(s) for s in data.article.sections)
+        elif slide.agenda is not None:
+            items.append(slide.agenda)
+    return items
+
+
+def _agenda(data: ShowData, _as_of: date) -> str:
+    return slides.agenda_slide(agenda_items(data), heading("agenda"))
+
+
+def _timeline(_data: ShowData, _as_of: date) -> str:
+    # The chart itself is a figure output the notebook shows under this heading.
+    return slides.chart_heading(heading("timeline"))
+
+
+SLIDES: tuple[Slide, ...] = (
+    Slide("title", "title-slide", "", None,
+          slides.title_slide, slides.title_notes),
+    Slide("agenda", "agenda", "Agenda", None,
+          _agenda, slides.agenda_notes),
+    Slide("article", "article", "", ARTICLE_SECTIONS,
+          lambda data, _as_of: slides.article_slide(data), slides.article_notes),
+    Slide("timeline", "chart-slide", "Airing timeline", "Airing timeline",
+          _timeline, slides.timeline_notes),
+    Slide("timeline-table", "table", "The timeline's data", None,
+          slides.timeline_table_slide, slides.timeline_table_notes),
+    Slide("outlook", "outlook", "Will it come back?", "Will it come back?",
+          slides.outlook_slide, slides.outlook_notes),
+    Slide("sources", "sources", "Sources", "Sources",
+          lambda data, _as_of: sources_view.sources_slide(data, heading("sources")),
+          sources_view.sources_notes),
+)
+
+_BY_ID = {slide.id: slide for slide in SLIDES}
+
+
+class UnknownSlide(ShowdeckError, LookupError):
+    """No slide has this id."""
+
+
+def slide(slide_id: str) -> Slide:
+    """The slide with this id; an unknown id names the ones there are."""
+    try:
+        return _BY_ID[slide_id]
+    except KeyError:
+        msg = f"no slide {slide_id!r}; the slides are {', '.join(_BY_ID)}"
+        raise UnknownSlide(msg) from None
+
+
+def heading(slide_id: str) -> str:
+    return slide(slide_id).heading
+
+
+def speaker_notes(data: ShowData, slide_id: str, as_of: date) -> str:
+    """The presenter's notes on one slide, as the notebook shows them (folded)."""
+    return slides.notes_html(slide(slide_id).notes(data, as_of))
