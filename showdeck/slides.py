@@ -99,6 +99,16 @@ def source_link(source: Source, text: str | None = None, label: str | None = Non
     return Link(shown, safe_url(source.link), label)
 
 
+def section_anchor(section_id: str) -> str:
+    """The element id where an article section starts, in every view of the notebook."""
+    return f"sd-sec-{section_id}"
+
+
+def slide_anchor(kind: str) -> str:
+    """The element id of one of our slides (its `data-sd-slide` kind)."""
+    return f"sd-slide-{kind}"
+
+
 def section_heading(section: ArticleSection) -> str:
     """The section's own heading, or one made from its id where the article had none."""
     return section.heading or section.id.replace("-", " ").capitalize()
@@ -157,24 +167,26 @@ def not_shown() -> str:
     return render("not_shown", None)
 
 
-def agenda_items(data: ShowData) -> list[str]:
-    return [
-        *(section_heading(s) for s in data.article.sections),
-        "Airing timeline",
-        "Will it come back?",
-        "Sources",
-    ]
+@dataclass(frozen=True)
+class AgendaItem:
+    """One line of the agenda and where it links: an element id in the notebook and the
+    reading view, a reveal.js deep link ("#/h/v/f") in the deck."""
+
+    label: str
+    anchor: str
+    deck_href: str
 
 
 @dataclass(frozen=True)
 class AgendaView:
-    items: list[str]
+    items: list[AgendaItem]
+    in_deck: bool = False
     heading: str = "Agenda"
     count: str = ""
 
 
-def agenda_slide(data: ShowData) -> str:
-    return render("agenda_slide", AgendaView(agenda_items(data)))
+def agenda_slide(items: list[AgendaItem], *, in_deck: bool = False) -> str:
+    return render("agenda_slide", AgendaView(items, in_deck))
 
 
 # The article's sections, paginated, with their fact-checks.
@@ -400,6 +412,8 @@ class SectionPage:
     paragraphs: list[ParagraphView]
     callouts: list[CalloutView]
     provenance: str = ""
+    #: The element id of the section's first page: where the agenda links to.
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -507,7 +521,8 @@ def section_pages(data: ShowData, section_id: str,
         ]
         pages.append(SectionPage(heading, _count(number, len(plan)), section.id, paragraphs,
                                  [callout(c, data) for c in claims],
-                                 provenance=note if number == 1 else ""))
+                                 provenance=note if number == 1 else "",
+                                 anchor=section_anchor(section.id) if number == 1 else ""))
     return pages
 
 
