@@ -128,9 +128,9 @@ def test_the_newer_sources_are_dated_as_precisely_as_they_allow_and_quoted(real)
         "eatsip365-season-2": (date(2026, 1, 1), "year", "As of early 2026, there has been"),
         "otako-2025-11-akudama-drive": (date(2025, 11, 1), "month",
                                         "close out November with a bang"),
-        "moviespotify-season-2": (date(2024, 1, 1), "year", "It’s been almost four years"),
+        "moviespotify-season-2": (date(2024, 1, 1), "year", "It\u2019s been almost four years"),
         "brandingirononline-2023-12-05": (date(2023, 12, 5), "day",
-                                          "there hasn’t been an official announcement"),
+                                          "there hasn\u2019t been an official announcement"),
     }
     for sid, (published, precision, quote) in expected.items():
         source = real.sources[sid]

@@ -434,7 +434,7 @@ def _with_groups(folder: Path, *groups: str) -> None:
     rows = []
     for line, group in zip(lines[1:], groups, strict=True):
         first, second, third, fourth, rest = line.split(",", 4)
-        rows.append(",".join([first, second, third, fourth, group, rest]))
+        rows.append(f"{first},{second},{third},{fourth},{group},{rest}")
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
 
 
@@ -448,8 +448,8 @@ def test_a_claim_without_a_group_is_rejected_when_the_table_has_groups(broken_co
     folder = broken_copy()
     _with_groups(folder, "run", "")
     assert problems_of(folder) == [
-        "claims.csv:3: group: every claim belongs to a group: name the event or fact it talks "
-        "about (a kebab-case id shared by the claims judged with it)"
+        ("claims.csv:3: group: every claim belongs to a group: name the event or fact it talks "
+        "about (a kebab-case id shared by the claims judged with it)")
     ]
 
 
@@ -473,8 +473,8 @@ def test_a_correction_that_opens_with_a_verdict_word_is_rejected(broken_copy, ve
     folder = broken_copy()
     edit(folder / "claims.csv", "Aoi Example directed the series.", correction)
     assert problems_of(folder) == [
-        f"claims.csv:3: correction starts with the verdict word {word!r}; the deck shows the "
-        "verdict before it, so start with what is true"
+        (f"claims.csv:3: correction starts with the verdict word {word!r}; the deck shows the "
+        "verdict before it, so start with what is true")
     ]
 
 
@@ -499,8 +499,8 @@ def test_a_source_dated_by_month_or_year_loads_with_its_precision(broken_copy):
 
 
 @pytest.mark.parametrize(("cells", "message"), [
-    ("2023-06-30,month", "a month-precise published date is written as the 1st of the month, "
-                         "got 2023-06-30"),
+    ("2023-06-30,month", ("a month-precise published date is written as the 1st of the month, "
+                         "got 2023-06-30")),
     ("2023-06-01,year", "a year-precise published date is written as January 1st, got 2023-06-01"),
     (",month", "published_precision is set but published is empty"),
     ("2023-06-01,week", "Input should be 'day', 'month' or 'year' (got 'week')"),
@@ -546,6 +546,6 @@ def test_sequel_as_of_must_fit_its_precision(broken_copy):
     folder = broken_copy()
     edit(folder / "show.toml", "as_of = 2024-01-31", 'as_of = 2024-01-31\nas_of_precision = "month"')
     assert problems_of(folder) == [
-        "show.toml:37: sequel.as_of_precision: a month-precise as_of date is written as the 1st "
-        "of the month, got 2024-01-31"
+        ("show.toml:37: sequel.as_of_precision: a month-precise as_of date is written as the 1st "
+        "of the month, got 2024-01-31")
     ]
