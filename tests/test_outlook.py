@@ -252,3 +252,26 @@ def test_article_provenance_is_carried_with_its_sources():
     assert "English Wikipedia premise" in view.article_provenance
     assert view.article_provenance_evidence.startswith("diversi criminali")
     assert "netflixlovers-it" in [s.id for s in view.article_provenance_sources]
+
+
+def test_the_build_prints_the_stale_warning_before_it_runs_the_notebook(tmp_path, fixture_show,
+                                                                        monkeypatch):
+    from showdeck import build
+    from tests.conftest import write_sample_notebook
+
+    def stop(*_args, **_kwargs):
+        raise build.BuildError("stopped before the kernel starts")
+
+    monkeypatch.setattr(build, "running_kernel", stop)
+    notebook = write_sample_notebook(tmp_path / "deck.ipynb")
+    lines: list[str] = []
+    with pytest.raises(build.BuildError, match="stopped before"):
+        build.build_deck(notebook, fixture_show, tmp_path / "d.html", as_of="2026-11-24",
+                         progress=lines.append)
+    warning = outlook.stale_evidence_warning(load_show(fixture_show), AS_OF)
+    assert f"warning   {warning}" in lines
+    lines.clear()
+    with pytest.raises(build.BuildError, match="stopped before"):
+        build.build_deck(notebook, fixture_show, tmp_path / "d.html", as_of="2024-01-31",
+                         progress=lines.append)
+    assert not any(line.startswith("warning") for line in lines)
