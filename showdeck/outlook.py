@@ -179,8 +179,7 @@ def _precision_of(data: ShowData, day: date) -> Precision:
 def unknowns(data: ShowData, as_of: date) -> tuple[str, ...]:
     """What the data cannot tell, stated plainly rather than guessed."""
     sequel = data.show.sequel
-    # "on 5 Dec 2023", but "in Nov 2025" or "in 2026".
-    checked = ("on " if sequel.as_of_precision == "day" else "in ") + status_date(data)
+    checked = status_date(data)
     found: list[str] = []
     newest = newest_evidence(data)
     if newest is not None and newest.published == sequel.as_of:
@@ -195,12 +194,12 @@ def unknowns(data: ShowData, as_of: date) -> tuple[str, ...]:
         since = (f"in the {(as_of - sequel.as_of).days:,} days since then"
                  if sequel.as_of_precision == "day" else "since then")
         found.append(
-            f"The sequel status was last checked {checked}{basis}; "
+            f"The sequel status speaks for {checked}{basis}; "
             f"anything announced {since} is not in this data."
         )
     elif as_of < sequel.as_of:
         found.append(
-            f"The sequel status was checked {checked}, after the as-of date "
+            f"The sequel status speaks for {checked}, after the as-of date "
             f"{format_date(as_of)}; the dated record shown stops at the as-of date."
         )
     found.append(

@@ -113,15 +113,15 @@ def test_forecast_claims_come_from_the_sections_the_data_names(broken_copy):
     assert [c.id for c in view.forecast] == ["episode-count", "director"]
 
 
-def test_unknowns_say_when_the_status_was_last_checked(data):
+def test_unknowns_say_what_date_the_status_speaks_for(data):
     later = outlook.unknowns(data, AS_OF)
-    assert "last checked on 31 Jan 2024" in later[0]
+    assert "The sequel status speaks for 31 Jan 2024" in later[0]
     assert "against sources dated up to 30 Jun 2023" in later[0]
     assert "1,028 days" in later[0]
     earlier = outlook.unknowns(data, date(2023, 1, 1))
     assert "after the as-of date" in earlier[0]
     same = outlook.unknowns(data, date(2024, 1, 31))
-    assert not any("checked" in text for text in same)
+    assert not any("speaks for" in text for text in same)
 
 
 def test_manga_summary_follows_the_as_of_date(broken_copy):
@@ -153,7 +153,7 @@ def test_the_status_is_dated_by_its_evidence_not_by_the_day_it_was_read():
     assert view.sources_searched == date(2026, 12, 6)
     assert "no official announcement" in view.sequel_evidence
     first = outlook.unknowns(real, AS_OF)[0]
-    assert "last checked in 2026, the date of its newest dated source" in first
+    assert "speaks for 2026, the date of its newest dated source" in first
     assert "days since then" not in first, "a year-dated status has no day to count from"
 
 
@@ -179,7 +179,7 @@ def test_a_status_dated_by_month_or_year_says_no_more(broken_copy, cells, as_of,
     view = outlook.compute_outlook(data, date(2026, 11, 24))
     assert view.sequel_statement == f"No announcement of a second season in any source as of {when}."
     assert view.newest_evidence_when == when
-    assert f"last checked in {when}" in view.unknowns[0]
+    assert f"speaks for {when}" in view.unknowns[0]
     assert "days since then" not in view.unknowns[0]
     sources = slides.sources_slide(data)
     assert f"Example Guide, {when}<" in sources
