@@ -254,6 +254,7 @@ def test_article_provenance_is_carried_with_its_sources():
     assert "netflixlovers-it" in [s.id for s in view.article_provenance_sources]
 
 
+@pytest.mark.slow
 def test_the_build_prints_the_stale_warning_before_it_runs_the_notebook(tmp_path, fixture_show,
                                                                         monkeypatch):
     from showdeck import build
