@@ -81,6 +81,10 @@ def source_numbers(data: ShowData) -> dict[str, int]:
 
 
 def newest_dated_source(ids: list[str], sources: dict[str, Source]) -> Source | None:
-    """The cited source with the latest publication date; undated sources do not count."""
+    """The cited source with the latest publication date; undated sources do not count.
+
+    A page dated only by its month or year counts from the first day of it: the earliest it
+    can be, so the status is never dated later than its evidence allows.
+    """
     dated = [sources[i] for i in ids if i in sources and sources[i].published is not None]
     return max(dated, key=lambda s: (s.published, s.id), default=None)

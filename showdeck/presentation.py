@@ -16,7 +16,7 @@ from pathlib import Path
 from IPython import get_ipython
 from IPython.display import HTML, display
 
-from showdeck import slide_list, slides, timeline
+from showdeck import agenda, slide_list, slides, timeline
 from showdeck.dates import format_date, resolve_as_of
 from showdeck.errors import ShowdeckError
 from showdeck.loader import SHOW_FILE, DataError, ShowData, load_show
@@ -152,18 +152,26 @@ class Presentation:
         """The title slide; its output also gives the deck its title and footer."""
         self._show(self._view("title"), title=self.data.article.title, footer=self.footer)
 
+    @functools.cached_property
+    def _entries(self) -> dict[str, list[agenda.Entry]]:
+        return slide_list.agenda_entries(self.data)
+
     @_slide
     def agenda(self) -> None:
-        self._show(self._view("agenda"))
+        """The agenda of the saved notebook JupyterLab runs (a slide a user added is listed
+        at its place), else of the standard slides; every export redraws it from its cells."""
+        cells = agenda.running_notebook_cells() or slide_list.standard_cells()
+        self._show(slides.agenda_slide(agenda.agenda_items(cells, self._entries)),
+                   slide="agenda")
 
     @_slide
     def article(self) -> None:
-        self._show(self._view("article"))
+        self._show(self._view("article"), agenda=self._entries["article"])
 
     @_slide
     def timeline(self) -> None:
         """The chart: a matplotlib figure output (SVG) with its alt text, under its heading."""
-        self._show(self._view("timeline"))
+        self._show(self._view("timeline"), agenda=self._entries["timeline"])
         fig = timeline.timeline_figure(self.data, self.as_of)
         alt = timeline.describe_timeline(self.data, self.as_of)
         display({"image/svg+xml": timeline.figure_svg(fig).decode("utf-8"), "text/plain": alt},
@@ -175,11 +183,11 @@ class Presentation:
 
     @_slide
     def outlook(self) -> None:
-        self._show(self._view("outlook"))
+        self._show(self._view("outlook"), agenda=self._entries["outlook"])
 
     @_slide
     def sources(self) -> None:
-        self._show(self._view("sources"))
+        self._show(self._view("sources"), agenda=self._entries["sources"])
 
     @_slide
     def notes(self, slide_id: str) -> None:

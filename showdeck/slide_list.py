@@ -9,14 +9,14 @@ Adding a slide is one entry here, its view, its `Presentation` method and its tw
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from showdeck import slides, sources_view
+from showdeck import agenda, slides, sources_view
 from showdeck.errors import ShowdeckError
 from showdeck.facts import ShowData
-from showdeck.slides import NotesGroup
+from showdeck.slides import AgendaItem, NotesGroup
 
 #: The agenda label of the article slide: it is listed as the article's own sections.
 ARTICLE_SECTIONS = "the article's sections"
@@ -40,19 +40,36 @@ class Slide:
         return self.id.replace("-", "_")
 
 
-def agenda_items(data: ShowData) -> list[str]:
-    """The agenda's lines: each listed slide in order, the article as its sections."""
-    items: list[str] = []
+def agenda_entries(data: ShowData) -> dict[str, list[agenda.Entry]]:
+    """What each of our slides lists on the agenda, by its method: (label, element id, the
+    page of the slide it starts on); the article lists each section on the page it starts."""
+    starts = {page.section: number
+              for number, page in enumerate(slides.article_pages(data), start=1) if page.anchor}
+    entries: dict[str, list[agenda.Entry]] = {}
     for slide in SLIDES:
         if slide.agenda == ARTICLE_SECTIONS:
-            items.extend(slides.section_heading(s) for s in data.article.sections)
+            entries[slide.method] = [
+                (slides.section_heading(s), slides.section_anchor(s.id), starts.get(s.id, 1))
+                for s in data.article.sections]
         elif slide.agenda is not None:
-            items.append(slide.agenda)
-    return items
+            entries[slide.method] = [(slide.agenda, slides.slide_anchor(slide.kind), 1)]
+    return entries
+
+
+def standard_cells() -> list[dict]:
+    """Stand-in slide cells for the committed notebook's slide sequence."""
+    return [{"cell_type": "code", "source": f"deck.{slide.method}()",
+             "metadata": {"slideshow": {"slide_type": "slide"}}} for slide in SLIDES]
+
+
+def agenda_for(data: ShowData, cells: Iterable[Mapping] | None = None) -> list[AgendaItem]:
+    """The agenda of a show's deck: of `cells`, or of the standard slide sequence."""
+    return agenda.agenda_items(standard_cells() if cells is None else cells,
+                               agenda_entries(data))
 
 
 def _agenda(data: ShowData, _as_of: date) -> str:
-    return slides.agenda_slide(agenda_items(data), heading("agenda"))
+    return slides.agenda_slide(agenda_for(data))
 
 
 def _timeline(_data: ShowData, _as_of: date) -> str:

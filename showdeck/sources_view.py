@@ -33,7 +33,7 @@ class SourcesPage:
 def _source_item(source: Source, number: int) -> tuple[SourceItem, float]:
     meta = source.publisher
     if source.published:
-        meta += f", {format_date(source.published)}"
+        meta += f", {format_date(source.published, source.precision)}"
     item = SourceItem(number, source_link(source, source.title), meta, f"sd-source-{number}")
     height = (geometry.block_height(f"{number}. {source.title} · {meta}", geometry.SOURCE_ITEM,
                                     geometry.SOURCE_LIST_WIDTH)

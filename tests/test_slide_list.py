@@ -48,10 +48,11 @@ def test_each_slide_has_its_presentation_method_and_speaker_notes(data, slide):
 
 
 def test_the_agenda_lists_the_articles_sections_then_the_listed_slides(data):
-    items = re.findall(r"<li>(.*?)</li>", slide_list.slide("agenda").view(data, AS_OF))
+    html = slide_list.slide("agenda").view(data, AS_OF)
+    items = [unescape(i) for i in re.findall(r"<li><a [^>]*>(.*?)</a></li>", html)]
     sections = [slides.section_heading(s) for s in data.article.sections]
     assert items == [*sections, "Airing timeline", "Will it come back?", "Sources"]
-    assert items == slide_list.agenda_items(data)
+    assert items == [i.label for i in slide_list.agenda_for(data)]
 
 
 def test_article_notes_repeat_each_sections_verdicts(data):

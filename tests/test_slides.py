@@ -286,7 +286,7 @@ def test_the_stylesheet_is_css_not_escaped_html():
     assert "&gt;" not in css
 
 
-def test_a_first_outlook_page_too_full_moves_its_quote_and_warning_on(broken_copy):
+def test_a_first_outlook_page_too_full_moves_its_quote_on(broken_copy):
     folder = broken_copy()
     show = (folder / "show.toml").read_text()
     long_note = "A very long sequel note. " * 3
@@ -298,7 +298,7 @@ def test_a_first_outlook_page_too_full_moves_its_quote_and_warning_on(broken_cop
     (folder / "show.toml").write_text(show.replace('note = "', 'note = "' + long_note))
     data = load_show(folder)
     first = slides.outlook_pages(data, AS_OF)[0]
-    height = slides.first_outlook_height(first.stats, first.status, first.warning)
+    height = slides.first_outlook_height(first.stats, first.status)
     assert height <= geometry.PAGE_BODY_HEIGHT * (1 - geometry.SAFETY)
 
 
