@@ -21,9 +21,10 @@ from typing import ClassVar
 
 from showdeck.alttext import alt_problem
 from showdeck.assets import REPO_ROOT, REVEAL_FILES, load_reveal
-from showdeck.dates import EARLIEST_DATE, ISO_DATE, LATEST_DATE
+from showdeck.dates import EARLIEST_DATE, LATEST_DATE, DateOutOfRange
 from showdeck.dates import resolve_as_of as dates_resolve_as_of
 from showdeck.errors import ShowdeckError
+from showdeck.facts import as_of_problem
 from showdeck.loader import DATA_FILES, MAX_FILE_BYTES, DataError, Problem
 from showdeck.pages import deck_structure
 
@@ -66,13 +67,11 @@ def resolve_as_of(as_of: str | dt.date | None, *, today: dt.date | None = None) 
     """`--as-of` as a date (see showdeck.dates.resolve_as_of), or a BuildError saying how to give it."""
     try:
         return dates_resolve_as_of(as_of, today=today)
+    except DateOutOfRange:
+        msg = (f"--as-of {str(as_of).strip()} is outside the dates a deck can speak for, "
+               f"{EARLIEST_DATE} to {LATEST_DATE}")
+        raise BuildError(msg) from None
     except ValueError:
-        if isinstance(as_of, str) and ISO_DATE.fullmatch(as_of.strip()):
-            with suppress(ValueError):
-                dt.date.fromisoformat(as_of.strip())
-                msg = (f"--as-of {as_of.strip()} is outside the dates a deck can speak for, "
-                       f"{EARLIEST_DATE} to {LATEST_DATE}")
-                raise BuildError(msg) from None
         msg = (f"--as-of {as_of!r} is not a date; give it as YYYY-MM-DD, e.g. 2025-06-30 "
                "(or leave it out for today)")
         raise BuildError(msg) from None
@@ -320,10 +319,8 @@ def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, w
 
     if warning := stale_evidence_warning(data, as_of_date):
         progress(f"warning   {warning}")
-    finale = data.finale.air_date
-    if as_of_date < finale:
-        msg = (f"--as-of {as_of} is before the finale ({finale}) of {data.show.title.english}; "
-               "choose a date after the run ended")
+    if problem := as_of_problem(data, as_of_date):
+        msg = f"--as-of {problem}"
         raise BuildError(msg)
 
     progress(f"execute   {notebook} in a fresh kernel, as of {as_of} ...")

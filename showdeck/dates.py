@@ -15,10 +15,14 @@ LATEST_DATE = date(2199, 12, 31)
 Precision = Literal["day", "month", "year"]
 
 
+class DateOutOfRange(ValueError):
+    """A real date, but outside the dates a deck can show."""
+
+
 def in_range(day: date) -> date:
     if not EARLIEST_DATE <= day <= LATEST_DATE:
         msg = f"{day} is outside the dates a deck can show, {EARLIEST_DATE} to {LATEST_DATE}"
-        raise ValueError(msg)
+        raise DateOutOfRange(msg)
     return day
 
 
@@ -30,7 +34,8 @@ def system_today() -> date:
 def resolve_as_of(value: str | date | None, *, today: date | None = None) -> date:
     """The date a deck speaks for: None means today, else a date or 'YYYY-MM-DD'.
 
-    The one parser of the notebook's `as_of` parameter and of `build --as-of`.
+    The one parser of the notebook's `as_of` parameter and of `build --as-of`: a date outside
+    EARLIEST_DATE..LATEST_DATE raises DateOutOfRange, anything else not a date ValueError.
     """
     if value is None:
         return in_range(today or system_today())

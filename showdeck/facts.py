@@ -1,6 +1,7 @@
 """The show's facts as the deck uses them: the validated data (`ShowData`) and the rules derived
 from it that more than one view needs, each written once: which sources the show cites and
-their numbers, and how long a dated source keeps a status fresh.
+their numbers, how long a dated source keeps a status fresh, and which as-of dates a deck of
+the show can speak for.
 
 The loader builds `ShowData`; the views, the outlook and the notebook read it from here.
 """
@@ -8,7 +9,7 @@ The loader builds `ShowData`; the views, the outlook and the notebook read it fr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from showdeck.model import Article, Claim, Episode, Milestone, Show, Source
@@ -39,6 +40,18 @@ class ShowData:
 
     def cited(self, ids: list[str] | tuple[str, ...]) -> list[Source]:
         return [self.sources[i] for i in ids]
+
+
+def as_of_problem(data: ShowData, as_of: date) -> str | None:
+    """Why `as_of` cannot be the date this show's deck speaks for, or None: the one rule on
+    the as-of date beyond its parse (showdeck.dates.resolve_as_of). The days since the finale
+    are counted to it, so it must not be before the finale. Callers put the parameter's name
+    before the sentence ("--as-of 2019-01-01 is before ...")."""
+    finale = data.finale.air_date
+    if as_of < finale:
+        return (f"{as_of.isoformat()} is before the finale ({finale.isoformat()}) of "
+                f"{data.show.title.english}; choose a date after the run ended")
+    return None
 
 
 def show_citations(show: Show) -> list[tuple[str, list[str]]]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from showdeck.dates import Precision, calendar_span, describe_span, format_date
-from showdeck.facts import FRESHNESS, ShowData, newest_dated_source
+from showdeck.facts import FRESHNESS, ShowData, as_of_problem, newest_dated_source
 from showdeck.model import Claim, Milestone, Source
 
 
@@ -65,11 +65,10 @@ class Outlook:
 
 def compute_outlook(data: ShowData, as_of: date) -> Outlook:
     """The sequel question answered from the record as it stood on `as_of`."""
-    finale = data.finale.air_date
-    if as_of < finale:
-        msg = (f"as_of {as_of} is before the finale ({finale}); "
-               "choose an as-of date after the run ended")
+    if problem := as_of_problem(data, as_of):
+        msg = f"as_of {problem}"
         raise ValueError(msg)
+    finale = data.finale.air_date
     show = data.show
     days = (as_of - finale).days
     article = data.sources.get(show.article.source)

@@ -19,6 +19,7 @@ from IPython.display import HTML, display
 from showdeck import agenda, slide_list, slides, timeline
 from showdeck.dates import format_date, resolve_as_of
 from showdeck.errors import ShowdeckError
+from showdeck.facts import as_of_problem
 from showdeck.loader import SHOW_FILE, DataError, ShowData, load_show
 from showdeck.pages import DECK_META_KEY, NOT_SHOWN_KEY
 from showdeck.styles import output_style
@@ -77,10 +78,8 @@ def read_parameters(data_dir: str | os.PathLike[str], as_of: str | date | None) 
                f"{folder}` lists them)" if more > 0 else ""
         msg = f"data_dir {str(data_dir)!r}: invalid show data: {first}{also}"
         raise ParameterError(msg) from None
-    finale = data.finale.air_date
-    if day < finale:
-        msg = (f"{name} {day.isoformat()} is before the finale ({finale.isoformat()}) of "
-               f"{data.show.title.english}; choose a date after the run ended")
+    if problem := as_of_problem(data, day):
+        msg = f"{name} {problem}"
         raise ParameterError(msg)
     return data, day
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from pydantic import BaseModel
 
 from showdeck import facts
 from showdeck.loader import load_show
+from showdeck.outlook import compute_outlook
+from showdeck.presentation import ParameterError, read_parameters
 from tests.conftest import FIXTURE_SHOW, REAL_SHOW
 
 
@@ -63,3 +67,21 @@ def test_newest_dated_source_skips_undated_and_unknown_ids(real):
     assert newest is not None
     assert newest.published == max(s.published for s in dated[:3])
     assert facts.newest_dated_source([s.id for s in undated], real.sources) is None
+
+
+def test_the_as_of_date_may_be_the_finale_but_not_before(real):
+    finale = real.finale.air_date
+    assert facts.as_of_problem(real, finale) is None
+    assert facts.as_of_problem(real, finale + timedelta(days=1)) is None
+    problem = facts.as_of_problem(real, finale - timedelta(days=1))
+    assert problem == (f"{finale - timedelta(days=1)} is before the finale ({finale}) of "
+                       "Akudama Drive; choose a date after the run ended")
+
+
+def test_the_outlook_the_notebook_and_the_build_state_the_one_rule(real):
+    day = real.finale.air_date - timedelta(days=1)
+    sentence = facts.as_of_problem(real, day)
+    with pytest.raises(ValueError, match=re.escape(f"as_of {sentence}")):
+        compute_outlook(real, day)
+    with pytest.raises(ParameterError, match=re.escape(f"as_of {sentence}")):
+        read_parameters(REAL_SHOW, day.isoformat())
