@@ -74,6 +74,7 @@ test-fast: $(STAMP)
 
 lint: $(STAMP)
 	$(PY) -m ruff check showdeck tests notebooks scripts
+	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/nbstripout --verify notebooks/*.ipynb
 
 # The notebook is committed without outputs; the build executes it.

@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace) -> int:
+    # Imported here for start-up time: `check` needs neither nbconvert nor Playwright.
     from showdeck.build import build_deck
 
     build_deck(args.notebook, args.data, args.output, as_of=args.as_of, force=args.force,
@@ -102,6 +103,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _pdf(args: argparse.Namespace) -> int:
+    # Imported here for start-up time (Playwright), as build_deck above.
     from showdeck.pdf import print_pdf
 
     print_pdf(args.deck, args.output, paper=args.paper, notes=args.notes,

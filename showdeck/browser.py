@@ -68,7 +68,7 @@ def offline_page(
     Yields (page, log). `allow_http_host` (e.g. "127.0.0.1:8888") lets a test reach a local server;
     `context_options` go to Playwright's new_context (has_touch, color_scheme, reduced_motion...).
     """
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # here for start-up time: only when driven
 
     executable = find_chromium()
     log = PageLog()

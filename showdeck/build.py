@@ -13,7 +13,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,12 +25,15 @@ from showdeck.dates import EARLIEST_DATE, LATEST_DATE, DateOutOfRange
 from showdeck.dates import resolve_as_of as dates_resolve_as_of
 from showdeck.errors import ShowdeckError
 from showdeck.facts import as_of_problem
-from showdeck.loader import DATA_FILES, MAX_FILE_BYTES, DataError, Problem
+from showdeck.loader import DATA_FILES, MAX_FILE_BYTES, DataError, Problem, load_show
+from showdeck.outlook import stale_evidence_warning
 from showdeck.pages import deck_structure
+from showdeck.parameters import INJECTED_TAG, inject_parameters
 
-# nbformat, nbclient and nbconvert load only when a build runs: an unchanged rebuild is
-# answered from the cache key alone, well before they would be needed. (pydantic is loaded
-# anyway: the package's __init__ imports the loader.)
+# nbformat, nbclient, jupyter_client and nbconvert (the exporter) are imported inside the
+# functions that use them, for start-up time: an unchanged rebuild is answered from the cache
+# key alone, well before they would be needed. (pydantic is loaded anyway: the package's
+# __init__ imports the loader.)
 
 #: Bump when the build itself changes in a way the hashed sources do not show.
 CACHE_VERSION = "2"
@@ -305,8 +308,6 @@ def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, w
                          timings: dict[str, float], progress: Callable[[str], None],
                          ) -> BuildResult:
     """Validate, execute, export and write from the snapshot in `work`."""
-    from showdeck.loader import load_show
-
     notebook, as_of = snapshot.notebook, as_of_date.isoformat()
     started = time.perf_counter()
     try:
@@ -315,8 +316,6 @@ def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, w
         raise DataError(snapshot.data_dir, exc.problems, exc.uncounted) from None
     timings["validate"] = time.perf_counter() - started
     progress(f"validate  {snapshot.data_dir}: valid ({timings['validate']:.2f} s)")
-    from showdeck.outlook import stale_evidence_warning
-
     if warning := stale_evidence_warning(data, as_of_date):
         progress(f"warning   {warning}")
     if problem := as_of_problem(data, as_of_date):
@@ -502,8 +501,6 @@ def execute_notebook(notebook: Path, data_dir: Path, as_of: str, kernel=None, *,
     from nbformat.reader import NotJSONError
     from nbformat.reader import reads as read_any_version
 
-    from showdeck.parameters import inject_parameters
-
     try:
         # nbformat.read, but raising on a schema error where read would only log it.
         text = notebook.read_text(encoding="utf-8") if source is None else source
@@ -551,7 +548,6 @@ def _client_class():
     traceback when the kernel never started. The build owns the kernel (running_kernel) and
     the signals (the CLI), so it only starts a client.
     """
-    from contextlib import asynccontextmanager
 
     from nbclient import NotebookClient
 
@@ -567,8 +563,6 @@ def _client_class():
 
 def _cell_error(notebook: Path, nb, exc) -> str:
     """Name the failing cell as the committed notebook numbers it: the injected cell is not there."""
-    from showdeck.parameters import INJECTED_TAG
-
     index = 0
     for cell in nb.cells:
         injected = INJECTED_TAG in cell.get("metadata", {}).get("tags", [])

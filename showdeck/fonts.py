@@ -83,6 +83,7 @@ class _Metrics:
 
 def _open_font(path: Path, index: int, *, lazy: bool):
     """The font at path (face index in a collection), its timestamp kept so saving is reproducible."""
+    # Imported here for start-up time: the metrics and subset caches usually answer without it.
     from fontTools.ttLib import TTFont
 
     _file_key(path)
@@ -393,7 +394,7 @@ def _subset_base64(path: Path, index: int, characters: str) -> str:
     second, so a subset is kept on disk under a key of everything that shapes it; a cache that
     cannot be read or written is simply not used.
     """
-    import fontTools
+    import fontTools  # here for start-up time, as in _open_font
 
     key = hashlib.sha256(
         f"{SUBSET_VERSION}\0{fontTools.version}\0{_file_key(path)}\0{index}\0{characters}"
@@ -418,7 +419,7 @@ SUBSET_VERSION = "1"
 
 
 def _make_subset(path: Path, index: int, characters: str) -> str:
-    from fontTools import subset
+    from fontTools import subset  # here for start-up time, as in _open_font
 
     options = subset.Options()
     options.flavor = "woff2"

@@ -7,6 +7,7 @@ import itertools
 import re
 import textwrap
 from datetime import date, timedelta
+from html import unescape
 
 import matplotlib as mpl
 import matplotlib.dates as mdates
@@ -16,6 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, NullLocator
 
+from showdeck import fonts
 from showdeck.dates import (
     DASH,
     MONTH_NAMES,
@@ -487,10 +489,6 @@ def figure_svg(fig: Figure) -> bytes:
 
 def _embed_fonts(svg: str) -> str:
     """Point the SVG's text at the embedded families and put their subsets in a <style>."""
-    from html import unescape
-
-    from showdeck import fonts
-
     text = "".join(unescape(t) for t in _SVG_TEXT.findall(svg))
     stack = fonts.FONT_STACK.replace('"', "'")  # inside a double-quoted attribute
     svg = _SVG_FAMILY.sub(lambda _m: f"font-family: {stack}", svg)
