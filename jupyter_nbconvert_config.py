@@ -1,9 +1,10 @@
 """nbconvert config for the project's environment: `jupyter nbconvert --to slides` of the
-presentation notebook gives the same deck as `make slides`.
+presentation notebook gives the same deck as `make slides`; `--to html`, `--to webpdf` and
+`--to markdown` give its reading view.
 
-`make setup` installs this file into .venv/etc/jupyter/. It only points the slides exporter at
-the showdeck template, which acts on notebooks marked "showdeck" in their metadata and renders
-every other notebook exactly as nbconvert's own reveal template does.
+`make setup` installs this file into .venv/etc/jupyter/. It points the exporters at the showdeck
+templates, which act on notebooks marked "showdeck" in their metadata and render every other
+notebook exactly as nbconvert's own templates do, and lets `--to webpdf` use Debian's Chromium.
 """
 
 from showdeck.export import environment_config

@@ -26,6 +26,8 @@ from showdeck.parameters import INJECTED_TAG
 #: The folder holding the `showdeck` template (conf.json + index.html.j2 + theme).
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "showdeck"
+#: The reading view (--to html and --to webpdf), a folder extending nbconvert's lab template.
+READING_TEMPLATE = "showdeck-reading"
 #: Slide types that open a slide: such a code cell must have shown something.
 SLIDE_STARTS = {"slide", "subslide", "fragment"}
 
@@ -44,8 +46,29 @@ def _never_run(nb) -> bool:
                               for c in code)
 
 
-def _slide_type(cell) -> str:
+def slide_type(cell) -> str:
+    """The cell's slideshow type ("slide", "notes", "skip", "-" when unset)."""
     return cell.get("metadata", {}).get("slideshow", {}).get("slide_type", "-")
+
+
+def check_ran(nb, log, fmt: str = "slides") -> None:
+    """Refuse a showdeck notebook whose slides have no output, with the fix for converting
+    it `--to fmt`."""
+    if _never_run(nb):
+        # nbconvert runs code only when asked (--execute): say so rather than run it.
+        msg = ("this showdeck notebook has not been run, so its slides would be empty; "
+               f"convert it with --execute (jupyter nbconvert --to {fmt} --execute "
+               "NOTEBOOK), or run all cells and save it first")
+        log.error("showdeck: %s", msg)
+        raise NotebookNotRun(msg)
+    missing = [index for index, cell in enumerate(nb.cells)
+               if cell.cell_type == "code" and slide_type(cell) in SLIDE_STARTS
+               and not cell.get("outputs")]
+    if missing:
+        msg = (f"cell {missing[0]} of this showdeck notebook has no output, so its slide "
+               "would be empty; run all cells and save, or convert with --execute")
+        log.error("showdeck: %s", msg)
+        raise NotebookNotRun(msg)
 
 
 class ShowdeckPreprocessor(Preprocessor):
@@ -62,25 +85,11 @@ class ShowdeckPreprocessor(Preprocessor):
     def preprocess(self, nb, resources):
         if not is_showdeck(nb):
             return nb, resources
-        if _never_run(nb):
-            # nbconvert runs code only when asked (--execute): say so rather than run it.
-            msg = ("this showdeck notebook has not been run, so its slides would be empty; "
-                   "convert it with --execute (jupyter nbconvert --to slides --execute "
-                   "NOTEBOOK), or run all cells and save it first")
-            self.log.error("showdeck: %s", msg)
-            raise NotebookNotRun(msg)
-        missing = [index for index, cell in enumerate(nb.cells)
-                   if cell.cell_type == "code" and _slide_type(cell) in SLIDE_STARTS
-                   and not cell.get("outputs")]
-        if missing:
-            msg = (f"cell {missing[0]} of this showdeck notebook has no output, so its slide "
-                   "would be empty; run all cells and save, or convert with --execute")
-            self.log.error("showdeck: %s", msg)
-            raise NotebookNotRun(msg)
+        check_ran(nb, self.log)
         for cell in nb.cells:
             if cell.cell_type == "code":
                 cell.metadata["transient"] = {"remove_source": True}
-            if _slide_type(cell) == "notes":
+            if slide_type(cell) == "notes":
                 _open_notes(cell)
             if INJECTED_TAG in cell.metadata.get("tags", []):
                 # papermill's parameters cell (and ours) is setup, not a slide.
@@ -113,12 +122,15 @@ def _open_notes(cell) -> None:
 
 
 def environment_config() -> Config:
-    """The nbconvert config installed in the project's environment: the slides exporter looks
-    in our template folder and uses the showdeck template, which renders any notebook that is
-    not a showdeck notebook exactly as nbconvert's reveal template does."""
+    """The nbconvert config installed in the project's environment: the slides exporter uses the
+    showdeck template, the HTML exporters (html, webpdf) the reading view; each renders any
+    notebook that is not a showdeck notebook exactly as nbconvert's own template does."""
     c = Config()
     c.SlidesExporter.template_name = TEMPLATE_NAME
     c.SlidesExporter.extra_template_basedirs = [str(TEMPLATES)]
+    # --to html and --to webpdf (a subclass, so it reads this too): the reading view.
+    c.HTMLExporter.template_name = READING_TEMPLATE
+    c.HTMLExporter.extra_template_basedirs = [str(TEMPLATES)]
     return c
 
 

@@ -128,10 +128,12 @@ def test_missing_reveal_names_the_install_command(tmp_path):
         load_reveal(tmp_path)
 
 
-def test_the_environment_config_changes_only_the_slides_template():
+def test_the_environment_config_changes_only_templates():
     config = environment_config()
     assert config.SlidesExporter.template_name == "showdeck"
-    assert set(config) == {"SlidesExporter"}
+    assert config.HTMLExporter.template_name == "showdeck-reading"
+    assert {key for section in config.values() for key in section} == {
+        "template_name", "extra_template_basedirs"}
     assert "TagRemovePreprocessor" not in config
 
 
