@@ -28,6 +28,8 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "showdeck"
 #: The reading view (--to html and --to webpdf), a folder extending nbconvert's lab template.
 READING_TEMPLATE = "showdeck-reading"
+#: --to markdown: a folder extending nbconvert's markdown template.
+MARKDOWN_TEMPLATE = "showdeck-markdown"
 #: Slide types that open a slide: such a code cell must have shown something.
 SLIDE_STARTS = {"slide", "subslide", "fragment"}
 
@@ -123,14 +125,17 @@ def _open_notes(cell) -> None:
 
 def environment_config() -> Config:
     """The nbconvert config installed in the project's environment: the slides exporter uses the
-    showdeck template, the HTML exporters (html, webpdf) the reading view; each renders any
-    notebook that is not a showdeck notebook exactly as nbconvert's own template does."""
+    showdeck template, the HTML exporters (html, webpdf) the reading view, the Markdown exporter
+    showdeck-markdown; each renders any notebook that is not a showdeck notebook exactly as
+    nbconvert's own template does."""
     c = Config()
     c.SlidesExporter.template_name = TEMPLATE_NAME
     c.SlidesExporter.extra_template_basedirs = [str(TEMPLATES)]
     # --to html and --to webpdf (a subclass, so it reads this too): the reading view.
     c.HTMLExporter.template_name = READING_TEMPLATE
     c.HTMLExporter.extra_template_basedirs = [str(TEMPLATES)]
+    c.MarkdownExporter.template_name = MARKDOWN_TEMPLATE
+    c.MarkdownExporter.extra_template_basedirs = [str(TEMPLATES)]
     return c
 
 
