@@ -147,6 +147,15 @@ def deck_config(*, reveal_dir: str | Path | None = None) -> Config:
     return c
 
 
+def export_reading(nb: nbformat.NotebookNode, *, name: str = "reading") -> str:
+    """The reading view's HTML for an executed showdeck notebook (the notebook is not changed)."""
+    from nbconvert.exporters import HTMLExporter
+
+    html, _ = HTMLExporter(config=environment_config()).from_notebook_node(
+        copy.deepcopy(nb), resources={"metadata": {"name": name}})
+    return html
+
+
 def export_slides(nb: nbformat.NotebookNode, *, reveal_dir: str | Path | None = None,
                   name: str = "slides") -> str:
     """The deck's HTML for an executed showdeck notebook (the notebook object is not changed)."""
