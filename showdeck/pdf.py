@@ -17,8 +17,8 @@ from showdeck.errors import ShowdeckError
 
 #: The sheets a handout prints on, portrait, in PDF points (1/72 in) as a page's MediaBox has them.
 PAPERS = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
-#: Playwright's name for each paper.
-FORMATS = {"a4": "A4", "letter": "Letter"}
+#: Each paper's size as Chromium is asked for it (its named formats round A4 a point over).
+SIZES = {"a4": ("210mm", "297mm"), "letter": ("8.5in", "11in")}
 #: How far a printed sheet may be from its paper's size, in points: Chromium rounds to pixels.
 PAPER_TOLERANCE_PT = 1.0
 #: The margins of a sheet; the bottom one holds the page number.
@@ -147,6 +147,13 @@ def _print(page_file: Path, name: str, *, paper: str, notes: bool) -> bytes:
             raise PdfError(msg)
         page.evaluate("""() => document.fonts.ready.then(() => Promise.all(
             [...document.images].map(img => img.decode().catch(() => null))))""")
+        # Chromium names an outline entry by the heading's laid-out text: a space before a
+        # hidden part (a page count, an anchor) would end the entry.
+        page.evaluate("""() => document.querySelectorAll(
+            'main :is(h1, h2, h3) > :is(.sd-page-count, .anchor-link)').forEach(hidden => {
+            const before = hidden.previousSibling;
+            if (before && before.nodeType === Node.TEXT_NODE) before.textContent = before.textContent.trimEnd();
+        })""")
         # Paper cannot be clicked: the notes print open, or not at all.
         page.evaluate("""(notes) => {
             document.documentElement.classList.toggle('sd-print-notes', notes);
@@ -154,7 +161,8 @@ def _print(page_file: Path, name: str, *, paper: str, notes: bool) -> bytes:
         }""", notes)
         with tempfile.TemporaryDirectory(prefix="showdeck-pdf-") as scratch:
             tmp = Path(scratch) / name
-            page.pdf(path=str(tmp), format=FORMATS[paper], margin=MARGINS,
+            width, height = SIZES[paper]
+            page.pdf(path=str(tmp), width=width, height=height, margin=MARGINS,
                      print_background=True, tagged=True, outline=True,
                      display_header_footer=True, header_template="<span></span>",
                      footer_template=FOOTER)

@@ -277,7 +277,9 @@ def test_speaker_notes_are_an_option_after_the_text(reading_view, handout_pdf, t
     assert result.notes
     texts = page_texts(pdf)
     reader = PdfReader(io.BytesIO(pdf))
-    where = dict(outline_titles(reader))
+    where: dict[str, int] = {}
+    for title, page in outline_titles(reader):
+        where.setdefault(title, page)  # the notes name their slides ("Sources") again
     # The notes start on a sheet of their own, after the sources, with every slide's notes.
     assert where["Speaker notes"] > where["Sources"]
     notes = " ".join(" ".join(texts[where["Speaker notes"]:]).split())
