@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from nbconvert.preprocessors import Preprocessor
 
-from showdeck.export import check_ran, is_showdeck, slide_type
+from showdeck.export import check_ran, is_showdeck, link_agenda, slide_type
 from showdeck.parameters import INJECTED_TAG
 from showdeck.to_markdown import html_to_markdown
 
@@ -18,6 +18,7 @@ class MarkdownPreprocessor(Preprocessor):
         if not is_showdeck(nb):
             return nb, resources
         check_ran(nb, self.log, "markdown")
+        link_agenda(nb, in_deck=False)  # in-page links, which the Markdown points at headings
         kept = []
         for cell in nb.cells:
             if slide_type(cell) in {"skip", "notes"} or INJECTED_TAG in cell.metadata.get("tags", []):

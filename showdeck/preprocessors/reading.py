@@ -9,12 +9,19 @@ import re
 
 from nbconvert.preprocessors import Preprocessor
 
-from showdeck import fonts, slides
-from showdeck.export import SLIDE_STARTS, check_ran, is_showdeck, slide_type
+from showdeck.export import (
+    SLIDE_STARTS,
+    check_ran,
+    html_outputs,
+    is_showdeck,
+    link_agenda,
+    slide_type,
+    unstyle,
+)
 from showdeck.pages import DECK_META_KEY
 from showdeck.parameters import INJECTED_TAG
+from showdeck.styles import page_css, shown_text
 
-_TAG = re.compile(r"<[^>]*>")
 #: The slide's name, from the group a slide output opens with (templates/slides).
 _SLIDE_NAME = re.compile(r'<div class="sd-slide[^"]*"[^>]*\baria-label="([^"]*)"')
 #: Notes are folded per slide in the notebook; the reading view folds them all once.
@@ -41,20 +48,6 @@ def slide_name(cell) -> str:
     return ""
 
 
-def shown_text(nb) -> str:
-    """Every character the outputs can show, markup removed: what the embedded fonts must draw."""
-    parts = []
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            parts.append(cell.source)
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            parts.append(html.unescape(_TAG.sub(" ", data.get("text/html", ""))))
-            parts.extend(str(meta.get("alt", "")) for meta in output.get("metadata", {}).values()
-                         if isinstance(meta, dict))
-    return "".join(parts)
-
-
 class ReadingPreprocessor(Preprocessor):
     """Keep what a reader reads: slide cells in order, code inputs dropped, setup cells (`skip`,
     papermill's parameters) removed, notes cells moved to resources["sd_notes"]; the deck's
@@ -67,9 +60,9 @@ class ReadingPreprocessor(Preprocessor):
         # --to webpdf renders this view too; its refusal names the format the user asked for.
         pdf = getattr(self.parent, "file_extension", "") == ".pdf"
         check_ran(nb, self.log, "webpdf" if pdf else "html")
-        style = fonts.font_face_css(shown_text(nb)) + slides.stylesheet()
-        kept, notes, name = [], [], ""
+        kept, notes, name, shown = [], [], "", []
         for cell in nb.cells:
+            unstyle(cell)  # each output's own copy: the page has one, in <head>
             kind = slide_type(cell)
             if kind == "skip" or INJECTED_TAG in cell.metadata.get("tags", []):
                 continue
@@ -88,6 +81,16 @@ class ReadingPreprocessor(Preprocessor):
                 name = slide_name(cell)
             kept.append(cell)
         nb.cells = kept
+        link_agenda(nb, in_deck=False)  # each line an anchor in this page
+        for cell in kept:
+            shown.extend(html_outputs(cell))
+            if cell.cell_type == "markdown":
+                shown.append(cell.source)
+        alts = [str(meta.get("alt", "")) for cell in kept for output in cell.get("outputs", [])
+                for meta in output.get("metadata", {}).values() if isinstance(meta, dict)]
+        notes_text = "".join(note.get("html") or note.get("markdown") for note in notes)
         resources["sd_notes"] = notes
-        resources["sd_style"] = style
+        # One stylesheet, its fonts subset to every character the page shows.
+        resources["sd_style"] = page_css(
+            shown_text(*shown, notes_text) + "".join(alts) + nb.metadata.get("title", ""))
         return nb, resources
