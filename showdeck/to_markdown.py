@@ -25,6 +25,13 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text.replace(_WORD_JOINER, ""))
 
 
+def heading_slug(text: str) -> str:
+    """The anchor Markdown renderers (GitHub, GitLab, JupyterLab) give a heading: lower case,
+    punctuation dropped, spaces as hyphens."""
+    kept = re.sub(r"[^\w\- ]", "", text.strip().lower())
+    return kept.replace(" ", "-")
+
+
 def _classes(tag: Tag) -> list[str]:
     return tag.get("class") or []
 
@@ -51,6 +58,9 @@ def inline(node) -> str:
         return inner
     if node.name == "a" and node.get("href"):
         href = node["href"]
+        if href.startswith("#"):
+            # An in-page link (the agenda): to the heading that reads as its text.
+            href = "#" + heading_slug(node.get_text())
         target = f"<{href}>" if re.search(r"[\s()<>]", href) else href
         return f"[{inner.strip()}]({target})"
     if node.name in {"strong", "b", "mark"} or "sd-verdict" in classes or "sd-stat-number" in classes:

@@ -109,16 +109,27 @@ def test_the_reading_view_is_one_offline_document_at_phone_and_desktop_width(rea
             const text = main.querySelector('.sd-article .sd-text p');
             const callout = main.querySelector('.sd-article .sd-callout');
             const box = node => node.getBoundingClientRect().toJSON();
+            const framed = node => {
+                for (let up = node.parentElement; up && up !== main; up = up.parentElement) {
+                    if (['auto', 'scroll'].includes(getComputedStyle(up).overflowX)) return true;
+                }
+                return false;
+            };
             return {
                 scrollWidth: document.documentElement.scrollWidth,
                 clientWidth: document.documentElement.clientWidth,
+                // Wider than the window, unless inside a frame that scrolls (the chart's).
                 wider: [...main.querySelectorAll('*')].filter(node =>
-                    node.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-                    .map(node => node.tagName + '.' + node.className).slice(0, 5),
+                    node.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                    && !framed(node)).map(node => node.tagName + '.' + node.className).slice(0, 5),
+                chartFrame: box(main.querySelector('.sd-figure')),
+                chartWidth: main.querySelector('.sd-figure img').getBoundingClientRect().width,
                 mainText: main.innerText,
                 notesOpen: document.querySelector('.sd-reading-notes details').open,
                 notesAfterMain: !!document.querySelector('main ~ .sd-reading-notes'),
                 images: [...document.images].map(img => [img.naturalWidth, img.alt.length]),
+                agenda: [...document.querySelectorAll('.sd-agenda a')].map(a =>
+                    !!document.getElementById(a.getAttribute('href').slice(1))),
                 text: box(text), callout: box(callout),
             };
         }""")
@@ -130,6 +141,10 @@ def test_the_reading_view_is_one_offline_document_at_phone_and_desktop_width(rea
     assert log.page_errors == []
     assert state["scrollWidth"] <= state["clientWidth"], state["wider"]
     assert state["wider"] == []
+    assert state["chartFrame"]["right"] <= state["clientWidth"]
+    # The chart is never drawn smaller than 760 px (its labels stay legible); on a phone its
+    # frame scrolls sideways.
+    assert state["chartWidth"] >= 760
     text = state["mainText"]
     assert "Introduction" in text
     assert "Will it come back?" in text
@@ -142,6 +157,9 @@ def test_the_reading_view_is_one_offline_document_at_phone_and_desktop_width(rea
     assert not state["notesOpen"]
     assert state["images"]
     assert all(natural > 0 and alt > 20 for natural, alt in state["images"])
+    # The agenda is a table of contents: each line an anchor in this page.
+    assert len(state["agenda"]) >= 6
+    assert all(state["agenda"])
     paragraph, callout = state["text"], state["callout"]
     if width >= 1024:
         assert callout["left"] >= paragraph["right"], (paragraph, callout)
@@ -183,6 +201,9 @@ def test_markdown_is_the_article_verdicts_tables_and_chart_as_a_file(tmp_path):
         assert code not in text
     assert text.count("\n# ") + text.startswith("# ") >= 1
     assert "\n## Introduction\n" in text
+    # The agenda links to the headings as Markdown renderers name them.
+    assert "1. [Introduction](#introduction)" in text
+    assert "[Will it come back?](#will-it-come-back)" in text
     assert "\n## Sources\n" in text
     # Claims in bold with their number; each fact-check a quote block naming its verdict.
     assert re.search(r"\*\*[^*]+\*\*¹", text)
