@@ -322,3 +322,31 @@ def test_webpdf_s_browser_folder_links_to_the_system_chromium(tmp_path, monkeypa
     monkeypatch.setenv(ENV, "/the/user's/choice")
     use_system_chromium()
     assert os.environ[ENV] == "/the/user's/choice"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("to", ["html", "markdown", "webpdf"])
+def test_the_never_run_notebook_is_refused_in_one_line(to, tmp_path):
+    """The committed notebook has no outputs: converting it without --execute says to add it,
+    in one line, and writes nothing."""
+    env = {**os.environ}
+    env.pop(ENV, None)
+    result = subprocess.run(
+        [str(BIN / "jupyter"), "nbconvert", "--to", to, str(NOTEBOOK), "--output-dir", str(tmp_path)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 1
+    assert f"--to {to} --execute NOTEBOOK" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_markdown_slide_a_user_adds_is_in_the_reading_view_and_names_its_notes():
+    slide = v4.new_markdown_cell("## MY-SLIDE\n\nMY-TEXT", metadata={"slideshow": {"slide_type": "slide"}})
+    notes = v4.new_markdown_cell("MY-NOTE", metadata={"slideshow": {"slide_type": "notes"}})
+    nb = showdeck_notebook(output_cell(SLIDE, source="deck.article()"), slide, notes)
+    html, _ = HTMLExporter(config=environment_config()).from_notebook_node(nb)
+    main = html[html.index("<main>"):html.index("</main>")]
+    assert "MY-TEXT" in main
+    assert main.index("a *claim*") < main.index("MY-TEXT")
+    assert "MY-NOTE" not in main
+    assert re.search(r"<h3>MY-SLIDE</h3>\s*<p>MY-NOTE</p>", html)
