@@ -31,6 +31,11 @@ NOTES_ONLY = "of the article, quoted as published"
 #: Code the notebook's cells hold: never in any format's text.
 CODE = ("Presentation.open", "deck.title()", "deck.notes(", "import ")
 MAX_MARKDOWN_BYTES = 100_000
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]
+AXE_JS = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                      resultTypes: ['violations']})
+    .then(r => r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target).join(', ')))"""
 
 
 def nbconvert(to: str, folder: Path, *extra: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -94,8 +99,9 @@ def test_the_reading_view_keeps_the_chart_s_alt_text(reading):
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_reading_view_is_one_offline_document_at_phone_and_desktop_width(reading, width):
-    """0 requests but the file itself, no horizontal overflow, no page counters or notes in the
-    text, fact-checks beside their paragraph on a desktop and under it on a phone."""
+    """0 requests but the file itself, nothing axe-core finds, no horizontal overflow, no page
+    counters or notes in the text, fact-checks beside their paragraph on a desktop and under it
+    on a phone."""
     from showdeck.browser import offline_page
 
     requests: list[str] = []
@@ -135,7 +141,11 @@ def test_the_reading_view_is_one_offline_document_at_phone_and_desktop_width(rea
         }""")
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"reading-{width}.png"))
-    assert requests == [reading.resolve().as_uri()]
+        loaded = list(requests)
+        page.add_script_tag(path=str(AXE))  # injected inline, after the count
+        violations = page.evaluate(AXE_JS, AXE_TAGS)
+    assert loaded == [reading.resolve().as_uri()]
+    assert violations == []
     assert log.blocked == []
     assert log.console_errors == []
     assert log.page_errors == []

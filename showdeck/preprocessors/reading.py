@@ -58,7 +58,7 @@ class ReadingPreprocessor(Preprocessor):
         if not is_showdeck(nb):
             return nb, resources
         # --to webpdf renders this view too; its refusal names the format the user asked for.
-        pdf = getattr(self.parent, "file_extension", "") == ".pdf"
+        pdf = resources.get("output_extension") == ".pdf"
         check_ran(nb, self.log, "webpdf" if pdf else "html")
         kept, notes, name, shown = [], [], "", []
         for cell in nb.cells:
