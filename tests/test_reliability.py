@@ -327,22 +327,25 @@ def test_a_corrupt_stamp_means_no_cache(tmp_path, stamp):
 
 
 def test_leftovers_of_a_killed_build_are_removed_and_a_running_builds_are_kept(tmp_path):
-    dead = tmp_path / ".deck.html.dead.tmp"
+    dead = tmp_path / ".deck.html.dead_123.tmp"
     dead.write_bytes(b"half a deck")
-    alive = tmp_path / ".deck.html.alive.tmp"
+    alive = tmp_path / ".deck.html.alive123.tmp"
     alive.write_bytes(b"being written")
-    other = tmp_path / ".notes.html.x.tmp"
+    other = tmp_path / ".notes.html.x1234567.tmp"
     other.write_bytes(b"not ours")
+    # Named like a temporary but not as tempfile names them (8 random characters): a user's.
+    mine = tmp_path / ".deck.html.mine.tmp"
+    mine.write_bytes(b"a file of the user's")
     with alive.open("rb") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         remove_stale_temporaries(tmp_path, ".deck.html.", ".tmp")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".deck.html.alive.tmp",
-                                                          ".notes.html.x.tmp"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".deck.html.alive123.tmp", ".deck.html.mine.tmp", ".notes.html.x1234567.tmp"]
 
 
 def test_a_killed_builds_private_folder_is_removed_by_the_next(tmp_path, monkeypatch):
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
-    stale = tmp_path / "showdeck-build-killed"
+    stale = tmp_path / "showdeck-build-killed00"
     stale.mkdir()
     (stale / ".lock").write_bytes(b"")
     (stale / "kernel.json").write_text('{"key": "secret"}', encoding="utf-8")
