@@ -340,15 +340,27 @@ def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, w
 
     started = time.perf_counter()
     payload = html.encode("utf-8")
-    changed = package_digest() != snapshot.package
-    # Under the deck's lock: two builds of one deck write the stamp and the deck in turn.
+    if package_digest() != snapshot.package:
+        progress("note      the package changed during the build: not cached, the next "
+                 "build runs again")
+        write_deck(output, payload, None, key, progress)
+    else:
+        write_deck(output, payload, stamp, key, progress)
+    timings["write"] = time.perf_counter() - started
+    progress(f"write     {output}, {len(payload) / 1e6:.2f} MB ({timings['write']:.2f} s)")
+    return BuildResult(output=output, key=key, skipped=False, slides=slides, pages=pages,
+                       size=len(payload),
+                       timings=timings)
+
+
+def write_deck(output: Path, payload: bytes, stamp: Path | None, key: str,
+               progress: Callable[[str], None]) -> None:
+    """Write the deck and, unless `stamp` is None, the stamp that vouches for it, under the
+    deck's lock: builds of one deck at the same moment write the pair in turn, never a mix."""
     with output_lock(output):
         # The stamp first: it names the new deck's hash, so it can never vouch for the old
         # deck, and a failure to write it is reported before the deck is replaced, as a warning.
-        if changed:
-            progress("note      the package changed during the build: not cached, the next "
-                     "build runs again")
-        else:
+        if stamp is not None:
             try:
                 write_atomic(stamp, json.dumps(
                     {"key": key, "sha256": hashlib.sha256(payload).hexdigest()}, indent=1
@@ -356,11 +368,6 @@ def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, w
             except OutputError as exc:
                 progress(f"warning   not cached ({exc}); the next build runs again")
         write_atomic(output, payload, locked=True)
-    timings["write"] = time.perf_counter() - started
-    progress(f"write     {output}, {len(payload) / 1e6:.2f} MB ({timings['write']:.2f} s)")
-    return BuildResult(output=output, key=key, skipped=False, slides=slides, pages=pages,
-                       size=len(payload),
-                       timings=timings)
 
 
 def _up_to_date(output: Path, stamp: Path, key: str) -> bool:

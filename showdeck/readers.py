@@ -75,8 +75,8 @@ def decode(raw: bytes, name: str, out: Collector) -> str | None:
                                       f"byte-order mark); {_SAVE_AS}")
             return None
     if encoding := _utf16_without_bom(raw):
-        out.add(name, None, None, f"not UTF-8: it looks like {encoding} (every other byte is "
-                                  f"zero); {_SAVE_AS}")
+        out.add(name, None, None, f"not UTF-8: it looks like {encoding} without a byte-order "
+                                  f"mark; {_SAVE_AS}")
         return None
     try:
         text = raw.removeprefix(codecs.BOM_UTF8).decode("utf-8")
@@ -102,16 +102,19 @@ def normalize_line_ends(text: str) -> str:
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
-    """'UTF-16' when the first bytes are ASCII spelled in UTF-16 (a zero byte in every other
-    place): a file a text editor saved as "Unicode" without a mark."""
-    head = raw[:200]
-    pairs = len(head) // 2
-    if pairs < 2:
+    """'UTF-16' for a file a text editor saved as "Unicode" without a mark: it has zero bytes
+    (UTF-8 text has none: NUL is refused) and reads as UTF-16 text with line ends, or is
+    two-fifths zeros or more, as ASCII in UTF-16 is."""
+    if b"\0" not in raw:
         return None
-    even, odd = head[0:2 * pairs:2].count(0), head[1:2 * pairs:2].count(0)
-    # Little-endian ASCII has its zeros in odd places, big-endian in even ones.
-    if max(even, odd) >= 0.5 * pairs and min(even, odd) <= 0.1 * pairs:
-        return "UTF-16"
+    even = raw[: len(raw) // 2 * 2]
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = even.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\0" not in text and ("\n" in text or raw.count(0) * 5 >= len(raw) * 2):
+            return "UTF-16"
     return None
 
 

@@ -66,8 +66,9 @@ def read_table(text: str, name: str, spec: TableSpec, model: type[M], key: str,
         if len(cells) != width:
             out.add(name, line, None, f"has {len(cells)} cells, expected {width}")
             continue
-        # Empty optional cells mean "not given".
-        data = {k: v for k, v in zip(header, cells, strict=True)
+        # Spaces and tabs around a cell are how it was typed, not what it says; empty optional
+        # cells mean "not given".
+        data = {k: v.strip() for k, v in zip(header, cells, strict=True)
                 if v.strip() != "" or k in spec.filled_when_present}
         try:
             record = model.model_validate(data)
