@@ -74,7 +74,7 @@ def refuse_inputs(path: Path, inputs: Inputs, option: str = "--output") -> None:
 def _which_input(path: Path, inputs: Inputs) -> str | None:
     """What input `path` is or is inside, in words; None if it is none."""
     reads = f"which {inputs.reader} reads"
-    resolved = Path(os.path.realpath(path))
+    resolved = resolve(path)
     spelled = _fold(resolved)
     ancestors = {_identity(folder) for folder in _ancestors(path)} - {None}
     for folder, label in inputs.folders:
@@ -99,15 +99,39 @@ def _which_input(path: Path, inputs: Inputs) -> str | None:
     return None
 
 
+def resolve(path: Path) -> Path:
+    """`path` as the system would find it, step by step: links followed, '..' taken after the
+    link before it, and a name that does not exist matched ignoring case to one that does, as
+    a case-insensitive disk (macOS, Windows, a USB stick) would open it."""
+    current = Path(os.getcwd()) if not os.path.isabs(path) else Path("/")
+    for part in str(path).split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            current = current.parent
+            continue
+        candidate = current / part
+        if not os.path.lexists(candidate):
+            try:
+                names = sorted(os.listdir(current))
+            except OSError:
+                names = []
+            folded = _fold(Path(part))
+            candidate = current / next((n for n in names if _fold(Path(n)) == folded), part)
+        current = Path(os.path.realpath(candidate))
+    return current
+
+
 def _fold(path: Path) -> str:
     """A path as compared: one Unicode form, no case (macOS and Windows disks ignore case)."""
-    return unicodedata.normalize("NFC", str(path)).casefold()
+    text = unicodedata.normalize("NFC", str(path)).casefold()
+    return "/" + text.lstrip("/") if text.startswith("/") else text  # '//x' is '/x' on Linux
 
 
 def _ancestors(path: Path) -> list[Path]:
     """The existing folders above `path`, as spelled and as resolved."""
     found: list[Path] = []
-    for start in (Path(os.path.abspath(path)), Path(os.path.realpath(path))):
+    for start in (Path(os.path.abspath(path)), resolve(path)):
         found.extend(folder for folder in start.parents if folder.is_dir())
     return found
 
