@@ -53,13 +53,12 @@ def read_table(text: str, name: str, spec: TableSpec, model: type[M], key: str,
     rows, malformed = _rows(reader)
     records: list[tuple[int, M]] = []
     width = len(header)
-    if len(rows) >= 2 and all(len(cells) != width for _, cells in rows):
-        counts = sorted({len(cells) for _, cells in rows})
-        found = (f"{counts[0]} cell{'s' if counts[0] != 1 else ''} each" if len(counts) == 1
-                 else f"{counts[0]} to {counts[-1]} cells")
-        hint = _delimiter_hint(rows[0][1], width)
-        out.add(name, None, None, f"no row has the header's {width} columns (lines "
-                                  f"{rows[0][0]}-{rows[-1][0]} have {found}){hint}")
+    wrong = [line for line, cells in rows if len(cells) != width]
+    if len(rows) >= 2 and len(wrong) * 2 >= len(rows):  # the table's shape, not a row's
+        lines = ", ".join(map(str, wrong[:5])) + (", ..." if len(wrong) > 5 else "")
+        hint = _delimiter_hint([cells for _, cells in rows], width)
+        out.add(name, None, None, f"{len(wrong)} of {len(rows)} rows do not have the header's "
+                                  f"{width} columns (lines {lines}){hint}")
         rows = []
     seen: dict[str, int] = {}
     for line, cells in rows[:MAX_ROWS]:
@@ -140,10 +139,11 @@ def _names_columns(cells: list[str], expected: Collection[str]) -> bool:
         cell in expected for cell in cells)
 
 
-def _delimiter_hint(cells: list[str], width: int) -> str:
-    """'; its cells are separated by tabs, not commas' when a row splits that way into `width`."""
-    joined = ",".join(cells)
+def _delimiter_hint(rows: list[list[str]], width: int) -> str:
+    """'; its cells are separated by tabs, not commas' when most rows split that way."""
     for delimiter, label in _OTHER_DELIMITERS.items():
-        if len(next(csv.reader([joined], delimiter=delimiter), [])) == width:
+        fits = sum(len(next(csv.reader([",".join(cells)], delimiter=delimiter), [])) == width
+                   for cells in rows)
+        if fits * 2 > len(rows):
             return f"; its cells are separated by {label}, not commas"
     return ""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from showdeck.loader import DATA_FILES, DataError, ShowData, load_show
+from showdeck.loader import COLUMNS, DATA_FILES, DataError, ShowData, load_show
 from showdeck.problems import Collector
 from showdeck.readers import decode
 
@@ -147,8 +147,7 @@ def test_a_table_without_its_header_row_says_what_the_first_line_must_be(tmp_pat
                     encoding="utf-8")
     (problem,) = problems_of(folder)
     assert problem.startswith("sources.csv:1: no header row: line 1 names no column (")
-    assert problem.endswith("the first line must be the header "
-                            "id,title,url,publisher,published,accessed,note")
+    assert problem.endswith("; the first line must be the header " + ",".join(COLUMNS["sources.csv"]))
 
 
 def test_an_article_without_section_headings_is_one_line_naming_the_form(tmp_path):

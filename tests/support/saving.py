@@ -114,7 +114,7 @@ SHAPES: dict[str, dict[str, str]] = {
                "a wrong header": "header must be",
                "semicolons": "columns are separated by semicolons (;), not commas",
                "tabs": "columns are separated by tabs, not commas",
-               "rows with semicolons": "no row has the header's",
+               "rows with semicolons": "rows do not have the header's",
                "empty": "file is empty; expected the header"} for table in TABLES},
     "article.md": {"no section headings": "no section headings",
                    "headings without ids": "no heading names a section id",
