@@ -129,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     except ShowdeckError as exc:
         print(f"error: {inert(str(exc))}", file=sys.stderr)
         return 1
+    except OSError as exc:  # a path the system refuses where no check expected it: one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {inert(where + (exc.strerror or str(exc)))}", file=sys.stderr)
+        return 1
     except Interrupted as exc:
         if exc.signum == signal.SIGTERM:
             print("error: terminated (SIGTERM)", file=sys.stderr)

@@ -40,6 +40,15 @@ def check_output(path: Path, option: str = "--output", inputs: Inputs | None = N
     """Refuse, before any work, an output path that is an input, is a folder, or whose folder
     cannot be made. Only a regular file is ever replaced: a link, a device or a pipe is refused.
     """
+    try:
+        _check_output(path, option, inputs)
+    except OSError as exc:  # a name too long, a folder that cannot be searched...
+        msg = (f"{option} {path}: {exc.strerror or exc}; choose another output path, in a "
+               "folder you can write to")
+        raise OutputError(msg) from None
+
+
+def _check_output(path: Path, option: str, inputs: Inputs | None) -> None:
     if inputs is not None:
         refuse_inputs(path, inputs, option)
     if path.is_dir():

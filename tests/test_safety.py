@@ -270,3 +270,19 @@ def test_a_folder_that_cannot_hold_the_lock_is_one_line(tmp_path):
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(OutputError, match=r"^cannot write .*a-file/deck\.html: .*you can write to$"):
         write_atomic(blocker / "deck.html", b"deck")
+
+
+@pytest.mark.parametrize("command", ["build", "pdf", "check"])
+def test_a_path_the_system_refuses_is_one_line(project, tmp_path, command, capsys):
+    long = tmp_path / ("a" * 300 + ".html")  # longer than a file name may be
+    deck = tmp_path / "deck.html"
+    deck.write_text("<html></html>", encoding="utf-8")
+    argv = {"build": ["build", "--data", str(project["data"]), "--notebook",
+                      str(project["notebook"]), "--output", str(long), "--as-of", "2025-01-02"],
+            "pdf": ["pdf", "--deck", str(deck), "--output", str(long)],
+            "check": ["check", str(long)]}[command]
+    status = main(argv)
+    err = capsys.readouterr().err
+    assert (status, err.count("\n")) == (1, 1)
+    assert err.startswith("error: ")
+    assert "File name too long" in err or "no such data folder" in err
