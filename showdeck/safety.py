@@ -145,10 +145,10 @@ def _ancestors(path: Path) -> list[Path]:
     return found
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
-    """(device, inode) of what `path` names, following links; None if it does not exist."""
+def _identity(path: Path, *, follow: bool = True) -> tuple[int, int] | None:
+    """(device, inode) of what `path` names (or of the link); None if it does not exist."""
     try:
-        info = os.stat(path)
+        info = os.stat(path, follow_symlinks=follow)
     except (OSError, ValueError):
         return None
     return info.st_dev, info.st_ino
@@ -203,7 +203,7 @@ def output_lock(path: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             # The holder before us may have removed the file: then lock the one there now.
-            if _identity_no_follow(lock) == (os.fstat(fd).st_dev, os.fstat(fd).st_ino):
+            if _identity(lock, follow=False) == (os.fstat(fd).st_dev, os.fstat(fd).st_ino):
                 break
         except BaseException:
             os.close(fd)
@@ -215,14 +215,6 @@ def output_lock(path: Path) -> Iterator[None]:
         with suppress(OSError):
             os.unlink(lock)  # still held: a writer waiting on this file will take a new one
         os.close(fd)
-
-
-def _identity_no_follow(path: Path) -> tuple[int, int] | None:
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return None
-    return info.st_dev, info.st_ino
 
 
 def write_atomic(path: Path, payload: bytes, *, locked: bool = False) -> None:
