@@ -533,3 +533,13 @@ def test_concurrent_builds_of_one_deck_all_succeed_and_leave_one_whole_deck(tmp_
     assert leftovers(project, tmp_path) == []
     assert sorted(p.name for p in project["output"].parent.iterdir()) == [".showdeck-cache",
                                                                           "deck.html"]
+
+
+def test_a_reader_that_goes_away_ends_check_quietly():
+    """`python -m showdeck check ... | head`: the closed pipe is no error message, no traceback."""
+    check = subprocess.Popen([sys.executable, "-m", "showdeck", "check", str(REAL_SHOW)],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert check.stdout is not None
+    check.stdout.close()  # before it writes: its first write finds no reader
+    _out, err = check.communicate(timeout=60)
+    assert (check.returncode, err) == (1, b"")
