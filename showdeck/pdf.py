@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from showdeck.browser import offline_page
-from showdeck.build import check_output, write_atomic
 from showdeck.errors import ShowdeckError
+from showdeck.safety import Inputs, check_output, write_atomic
+
+PACKAGE = Path(__file__).resolve().parent
 
 #: The sheets a handout prints on, portrait, in PDF points (1/72 in) as a page's MediaBox has them.
 PAPERS = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
@@ -82,7 +84,9 @@ def handout(
 
     paper = paper_name(paper)
     notebook, data_dir, output = Path(notebook), Path(data_dir), Path(output)
-    check_output(output)
+    check_output(output, inputs=Inputs(
+        reader="the handout", files=((notebook, "the notebook"),),
+        folders=((data_dir, "the show's data folder"), (PACKAGE, "the showdeck package"))))
     if not notebook.is_file():
         msg = f"no notebook at {notebook}; pass --notebook with the path of the .ipynb to print"
         raise BuildError(msg)
@@ -109,7 +113,9 @@ def print_pdf(
         msg = (f"no reading view at {page}; make one with `jupyter nbconvert --to html "
                "--execute NOTEBOOK`, or run `make pdf`")
         raise PdfError(msg)
-    check_output(output)
+    check_output(output, inputs=Inputs(
+        reader="the handout", files=((page, "the reading view"),),
+        folders=((PACKAGE, "the showdeck package"),)))
     started = time.perf_counter()
     progress(f"print     {page.name} on {paper} in headless Chromium ...")
     from playwright.sync_api import Error as PlaywrightError
