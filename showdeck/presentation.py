@@ -14,7 +14,7 @@ from pathlib import Path
 from IPython.display import HTML, display
 from markupsafe import Markup
 
-from showdeck import fonts, slides, timeline
+from showdeck import chart_html, fonts, slides, timeline
 from showdeck.dates import format_date, resolve_as_of
 from showdeck.errors import ShowdeckError
 from showdeck.loader import SHOW_FILE, DataError, ShowData, load_show
@@ -117,11 +117,14 @@ class Presentation:
         self._show(slides.article_slide(self.data))
 
     def timeline(self) -> None:
-        """The chart: a matplotlib figure output (SVG) with its alt text, under its heading."""
+        """The chart, under its heading: one output that explores (HTML with the figure's SVG
+        inline, its style and script), with the static SVG and the alt text beside it for
+        viewers that take those."""
         self._show(slides.chart_heading(self.data))
         fig = timeline.timeline_figure(self.data, self.as_of)
         alt = timeline.describe_timeline(self.data, self.as_of)
-        display({"image/svg+xml": timeline.figure_svg(fig).decode("utf-8"), "text/plain": alt},
+        display({"text/html": chart_html.chart_html(self.data, self.as_of),
+                 "image/svg+xml": timeline.figure_svg(fig).decode("utf-8"), "text/plain": alt},
                 raw=True, metadata={"image/svg+xml": {"alt": alt}})
 
     def timeline_table(self) -> None:
