@@ -35,8 +35,8 @@ FIGSIZE = (9.0, 5.45)
 DPI = 96
 #: Heights in points of the run's rows and of the context panel, and the room the titles,
 #: ticks and legend take; the key gets what its lines need.
-RUN_ROW_PT = 10.5
-CONTEXT_PT = 165.0
+RUN_ROW_PT = 13.0
+CONTEXT_PT = 100.0
 
 
 def _shorten(text: str, limit: int = MAX_TITLE) -> str:
@@ -136,18 +136,22 @@ def timeline_figure(data: ShowData, as_of: date) -> Figure:
     axes_pt = width_pt - 12  # the context axes span the figure but for the layout's pads
     days_per_char = CHAR_WIDTH * SMALL_SIZE / axes_pt * (right - left).days
     plan = plan_labels(context_milestones(data, as_of), (right - left).days, days_per_char)
-    key_pt = (key_lines(plan, axes_pt) + 1.6) * SMALL_SIZE * LINE_SPACING if plan.numbers else 0
+    key_pt = (key_lines(plan, axes_pt) + 0.5) * SMALL_SIZE * LINE_SPACING if plan.numbers else 0
     run_pt = max(len(data.episodes), 4) * RUN_ROW_PT
     fig = Figure(figsize=FIGSIZE, dpi=DPI, layout="constrained", facecolor=BACKGROUND)
-    fig.get_layout_engine().set(h_pad=0.04, hspace=0.04)
-    ratios = [run_pt, CONTEXT_PT] + ([key_pt + 6] if key_pt else [])
-    axes = fig.subplots(len(ratios), 1, height_ratios=ratios)
-    airing_timeline(data, ax=axes[0])
+    fig.get_layout_engine().set(h_pad=0.03, hspace=0.03)
+    # The key gets exactly the height its lines need; the two panels share the rest.
+    height_pt = FIGSIZE[1] * 72
+    top, bottom = (fig.subfigures(2, 1, height_ratios=[height_pt - key_pt, key_pt])
+                   if key_pt else (fig, None))
+    run_ax, context_ax = top.subplots(2, 1, height_ratios=[run_pt, CONTEXT_PT])
+    airing_timeline(data, ax=run_ax)
     with mpl.rc_context(THEME_RC):
-        draw_context(data, as_of, axes[1], plan)
-        if key_pt:
-            draw_key(plan, axes[2], axes_pt)
-            axes[2].set_gid("key")
+        draw_context(data, as_of, context_ax, plan)
+        if bottom is not None:
+            key_ax = bottom.add_axes((6 / width_pt, 0, axes_pt / width_pt, 1))
+            draw_key(plan, key_ax, axes_pt)
+            key_ax.set_gid("key")
     return fig
 
 

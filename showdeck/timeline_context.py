@@ -296,11 +296,11 @@ def _legend(ax: Axes, milestones: list[Milestone]) -> None:
 
 
 def key_entries(plan: LabelPlan, column_pt: float) -> list[tuple[int, Milestone, list[str]]]:
-    """(number, milestone, wrapped lines) for each numbered event, at a column's width."""
+    """(number, milestone, wrapped lines) for each numbered event, at a column's width: its
+    text (the numbers run in date order, the axis dates them, the details give the day)."""
     chars = max(16, int((column_pt - KEY_INDENT * SMALL_SIZE) / (KEY_CHAR_WIDTH * SMALL_SIZE)))
     return [(plan.numbers[m.id], m,
-             textwrap.wrap(f"{format_date(m.date, m.precision)} · {m.label}", chars,
-                           break_on_hyphens=False))
+             textwrap.wrap(m.label, chars, break_on_hyphens=False))
             for m in plan.keyed]
 
 
