@@ -41,6 +41,8 @@ KEY_GAP_PT = 12.0
 #: (Noto Sans on mixed text is about half an em; the overlap test measures the result).
 KEY_INDENT = 2.2
 KEY_CHAR_WIDTH = 0.53
+#: Room between two entries, in lines (a bold number's box is a little taller than a line).
+KEY_ENTRY_GAP = 0.2
 
 
 def context_milestones(data: ShowData, as_of: date) -> list[Milestone]:
@@ -319,10 +321,10 @@ def key_columns(entries: list, columns: int = KEY_COLUMNS) -> list[list]:
     return result
 
 
-def key_lines(plan: LabelPlan, width_pt: float) -> int:
+def key_lines(plan: LabelPlan, width_pt: float) -> float:
     """How many lines the key needs in its tallest column."""
     column_pt = (width_pt - (KEY_COLUMNS - 1) * KEY_GAP_PT) / KEY_COLUMNS
-    return max((sum(len(e[2]) for e in column)
+    return max((sum(len(e[2]) + KEY_ENTRY_GAP for e in column)
                 for column in key_columns(key_entries(plan, column_pt))), default=0)
 
 
@@ -345,7 +347,7 @@ def draw_key(plan: LabelPlan, ax: Axes, width_pt: float) -> None:
                         textcoords="offset points", ha="left", va="top",
                         fontsize=SMALL_SIZE, color=FOREGROUND,
                         linespacing=TEXT_LINESPACING, gid=label_gid(key, "key"))
-            row += len(lines)
+            row += len(lines) + KEY_ENTRY_GAP
 
 
 def month_label(value: float, _pos: object = None) -> str:

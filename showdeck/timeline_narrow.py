@@ -29,6 +29,8 @@ YEAR_X, SPINE_X, TEXT_X = 4.0, 50.0, 62.0
 WRAP = 38
 TITLE_WRAP = 44
 ROW_GAP_PT = 5.0
+#: The bold date's line, in lines (a bold line's box is a little taller).
+DATE_LINE = 1.1
 PAD_PT = 8.0
 
 
@@ -59,7 +61,7 @@ def narrow_figure(data: ShowData, as_of: date, points: list[ChartPoint]) -> Figu
     for point in points:
         date_text, heading = _rows(point)
         placed.append((point, y, date_text, heading))
-        y += (1 + heading.count("\n") + 1) * _line_pt() + ROW_GAP_PT
+        y += (DATE_LINE + heading.count("\n") + 1) * _line_pt() + ROW_GAP_PT
     wait_y = y + 4
     height = wait_y + (wait.count("\n") + 1) * _line_pt() + PAD_PT
 
@@ -89,7 +91,7 @@ def narrow_figure(data: ShowData, as_of: date, points: list[ChartPoint]) -> Figu
             _marker(ax, point, middle)
             ax.text(TEXT_X, top, date_text, ha="left", va="top", fontsize=SMALL_SIZE,
                     fontweight="bold", color=FOREGROUND, gid=label_gid(point.key, "date"))
-            ax.text(TEXT_X, top + _line_pt(), heading, ha="left", va="top",
+            ax.text(TEXT_X, top + DATE_LINE * _line_pt(), heading, ha="left", va="top",
                     fontsize=SMALL_SIZE, color=FOREGROUND, linespacing=TEXT_LINESPACING,
                     gid=label_gid(point.key))
         ax.plot([SPINE_X], [wait_y + _line_pt() / 2], linestyle="none", marker="|",
