@@ -134,12 +134,11 @@ class TitleView:
     byline: Link | None
     published: str | None
     as_of: str
-    style: str
     heading: str = ""
     count: str = ""
 
 
-def title_slide(data: ShowData, as_of: date, style: str = "") -> str:
+def title_slide(data: ShowData, as_of: date) -> str:
     show = data.show
     article = data.sources.get(show.article.source)
     return render("title_slide", TitleView(
@@ -150,8 +149,12 @@ def title_slide(data: ShowData, as_of: date, style: str = "") -> str:
         byline=source_link(article, article.publisher) if article else None,
         published=format_date(article.published) if article and article.published else None,
         as_of=format_date(as_of),
-        style=style,
     ))
+
+
+def not_shown() -> str:
+    """The line a slide cell shows instead of its slide when the parameters were wrong."""
+    return render("not_shown", None)
 
 
 def agenda_items(data: ShowData) -> list[str]:

@@ -32,6 +32,7 @@ def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess:
     result = subprocess.run(args, cwd=cwd, env=environment, capture_output=True, text=True,
                             timeout=300, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
+    assert "without encryption" not in result.stderr  # every route's kernel is quiet
     return result
 
 
@@ -90,7 +91,24 @@ def test_converting_the_unexecuted_notebook_says_to_execute_it(tmp_path):
     assert result.returncode != 0
     assert "has not been run" in result.stderr
     assert "--execute" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert [line for line in result.stderr.splitlines() if "ERROR" in line] == [
+        line for line in result.stderr.splitlines() if line.strip() and "Converting" not in line]
     assert list(tmp_path.iterdir()) == []  # no empty deck
+
+
+def test_nbconvert_execute_with_a_wrong_parameter_is_one_line_and_writes_nothing(tmp_path):
+    result = subprocess.run(
+        [str(BIN / "jupyter"), "nbconvert", "--to", "slides", "--execute", str(NOTEBOOK),
+         "--output-dir", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=300,
+        check=False, env={**os.environ, "SHOWDECK_AS_OF": "2019-01-01"})
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines()
+             if line.strip() and "Converting notebook" not in line]
+    assert len(lines) == 1, result.stderr
+    assert "parameters are wrong" in lines[0]
+    assert "2019-01-01 is before the finale" in lines[0]
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("where", ["root", "elsewhere"])
@@ -134,6 +152,7 @@ def test_a_wrong_parameter_is_one_line_naming_it(parameter, value, message, tmp_
     assert len(errors) == 1
     assert len(errors[0].traceback) == 1
     assert errors[0].traceback[0].startswith(message)
+    assert "without encryption" not in result.stderr
     # Caught where the parameters are read: the cell that opens the deck, not a slide.
     failing = next(c for c in nb.cells if any(o.output_type == "error" for o in c.get("outputs", [])))
     assert "Presentation.open" in failing.source
