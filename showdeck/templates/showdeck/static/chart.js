@@ -57,17 +57,27 @@
       });
     }
 
-    function place(anchor) {
+    /* Below the point and its texts if there is room, else above them, else below the
+       marker alone: the card never hides the text being pointed at, where it can help it. */
+    function place(anchor, key) {
       var box = frame.getBoundingClientRect();
       var scale = frame.offsetWidth ? box.width / frame.offsetWidth : 1;
+      var parts = [anchor].concat(Array.prototype.slice.call(
+        layer().querySelectorAll('[data-sd-for="' + key + '"]')));
       var r = anchor.getBoundingClientRect();
+      var top = r.top, bottom = r.bottom;
+      parts.forEach(function (el) {
+        var p = el.getBoundingClientRect();
+        top = Math.min(top, p.top);
+        bottom = Math.max(bottom, p.bottom);
+      });
       var x = (r.left + r.width / 2 - box.left) / scale;
-      var top = (r.top - box.top) / scale;
-      var bottom = (r.bottom - box.top) / scale;
       var width = card.offsetWidth, height = card.offsetHeight;
       var left = Math.max(0, Math.min(x - width / 2, frame.offsetWidth - width));
-      var y = bottom + 10;
-      if (y + height > frame.offsetHeight && top - 10 - height >= 0) y = top - 10 - height;
+      var below = (bottom - box.top) / scale + 8;
+      var above = (top - box.top) / scale - 8 - height;
+      var y = below + height <= frame.offsetHeight ? below
+        : above >= 0 ? above : (r.bottom - box.top) / scale + 8;
       card.style.left = left + 'px';
       card.style.top = y + 'px';
     }
@@ -90,7 +100,7 @@
       card.appendChild(close);
       card.setAttribute('aria-label', 'Details: ' + anchor.getAttribute('aria-label'));
       card.hidden = false;
-      place(anchor);
+      place(anchor, key);
       tabStops();
     }
     function hide(force) {
