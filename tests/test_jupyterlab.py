@@ -42,8 +42,8 @@ ERROR_OUTPUTS = (
     '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"],'
     ' .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]'
 )
-#: The chart: matplotlib's figure, an SVG image output.
-CHART = ".jp-OutputArea-output.jp-RenderedSVG img, .jp-OutputArea-output.jp-RenderedSVG svg"
+#: The chart: matplotlib's figure, inline SVG in its explorable HTML output.
+CHART = ".jp-OutputArea-output .sd-chart-wide svg, .jp-OutputArea-output .sd-chart-narrow svg"
 #: Contrast a reader needs (WCAG AA for body text).
 MIN_CONTRAST = 4.5
 CONTRAST_JS = """() => {

@@ -224,7 +224,8 @@ def test_the_handout_is_tagged_with_an_outline_of_its_sections(handout):
 @pytest.mark.browser
 def test_the_chart_keeps_its_alt_text_in_the_pdf(handout, real_deck):
     _result, pdf = handout
-    deck_alt = re.search(r'<img [^>]*alt="(Timeline of [^"]*)"', real_deck.read_text("utf-8"))
+    deck_alt = re.search(r'<(?:img|figure) [^>]*(?:alt|aria-label)="(Timeline of [^"]*)"',
+                         real_deck.read_text("utf-8"))
     assert deck_alt, "the deck has no chart with alt text"
     alts = structure_alt_texts(PdfReader(io.BytesIO(pdf)))
     assert ("/Figure", html.unescape(deck_alt[1])) in alts, alts
