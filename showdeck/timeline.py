@@ -20,13 +20,35 @@ from showdeck import chart_svg
 from showdeck.dates import DASH, MONTH_NAMES, WEEKDAYS, calendar_span, describe_span, format_date
 from showdeck.loader import ShowData
 from showdeck.timeline_context import (
-    context_milestones, context_span, draw_context, draw_key, key_lines, month_label,
+    context_milestones,
+    context_span,
+    draw_context,
+    draw_key,
+    key_lines,
+    month_label,
     plan_labels,
 )
 from showdeck.timeline_style import (  # noqa: F401 (the chart's look, re-exported)
-    BACKGROUND, CHAR_WIDTH, EPISODE_COLOUR, FONT_FAMILY, FOREGROUND, GAP_COLOUR, GRID,
-    KIND_NAMES, KIND_STYLE, LABEL_SIZE, LINE_SPACING, MAX_TITLE, OKABE_ITO, SMALL_SIZE,
-    TEXT_AS_TEXT, THEME_RC, TITLE_SIZE, label_gid, point_gid, style_axes,
+    BACKGROUND,
+    CHAR_WIDTH,
+    EPISODE_COLOUR,
+    FONT_FAMILY,
+    FOREGROUND,
+    GAP_COLOUR,
+    GRID,
+    KIND_NAMES,
+    KIND_STYLE,
+    LABEL_SIZE,
+    LINE_SPACING,
+    MAX_TITLE,
+    OKABE_ITO,
+    SMALL_SIZE,
+    TEXT_AS_TEXT,
+    THEME_RC,
+    TITLE_SIZE,
+    label_gid,
+    point_gid,
+    style_axes,
 )
 
 #: The wide chart at its own size is the deck's content width, 864 CSS px (648 pt), by 518:

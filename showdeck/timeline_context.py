@@ -16,24 +16,32 @@ from showdeck.dates import DASH, MONTHS, calendar_span, describe_span, format_da
 from showdeck.loader import ShowData
 from showdeck.model import Milestone
 from showdeck.timeline_style import (
-    BACKGROUND, CHAR_WIDTH, EPISODE_COLOUR, FOREGROUND, GAP_COLOUR, GRID, KIND_NAMES,
-    KIND_STYLE, LABEL_SIZE, LINE_SPACING, MANGA_COLOUR, MUTED, SMALL_SIZE, TEXT_LINESPACING,
-    TITLE_SIZE, label_gid, point_gid, style_axes,
+    BACKGROUND,
+    CHAR_WIDTH,
+    EPISODE_COLOUR,
+    FOREGROUND,
+    GAP_COLOUR,
+    GRID,
+    KIND_NAMES,
+    KIND_STYLE,
+    LABEL_SIZE,
+    LINE_SPACING,
+    MANGA_COLOUR,
+    MUTED,
+    SMALL_SIZE,
+    TEXT_LINESPACING,
+    TITLE_SIZE,
+    label_gid,
+    point_gid,
+    style_axes,
 )
 
 #: Characters per line of a milestone label: the most, and the fewest when labels are many.
 LABEL_WRAP = 26
-#: The narrowest wrap the selection allows for; _label_row may still use a wider one.
+#: The narrowest wrap of a label; the row uses the widest that fits.
 FIT_WRAP = 20
-#: Which milestones get a label when not all fit: the story's kinds first, one of each in
-#: this order, then a second of each, and so on (within a kind the first, the last, then the
-#: rest: a story's start and end matter most); then the other kinds the same way.
-LABEL_PRIORITY = (("delay", "stage", "manga", "announcement"),
-                  ("other", "award", "release", "broadcast"))
 #: The most lines a label in the row may take.
 MAX_LABEL_LINES = 3
-#: Room a number takes in the label row, in characters (digits, gap and leader).
-NUMBER_ROOM = 4.6
 #: The key's columns, and the room between them, in points.
 KEY_COLUMNS = 3
 KEY_GAP_PT = 12.0
@@ -89,31 +97,16 @@ class LabelPlan:
 
 def plan_labels(milestones: list[Milestone], span_days: float,
                 days_per_char: float) -> LabelPlan:
-    """Every event labelled when all labels fit in the row, else every event numbered."""
+    """Every event labelled when all the labels fit side by side in the row, else every event
+    numbered (one event without its label while others keep theirs reads as less important)."""
     ordered = sorted(milestones, key=lambda m: (m.date, m.id))
-    ranked: list[Milestone] = []
-    for tier in LABEL_PRIORITY:
-        by_kind = [_first_last_rest([m for m in ordered if m.kind == kind]) for kind in tier]
-        ranked.extend(kind_list[i] for i in range(len(ordered)) for kind_list in by_kind
-                      if i < len(kind_list))
-    used = NUMBER_ROOM * len(ordered)  # every event starts as a number
-    chosen: set[str] = set()
-    for milestone in ranked:
-        lines = milestone_text(milestone, FIT_WRAP).splitlines()
-        width = max(map(len, lines)) + 2.5
-        if (len(lines) <= MAX_LABEL_LINES
-                and (used + width - NUMBER_ROOM) * days_per_char <= span_days):
-            chosen.add(milestone.id)
-            used += width - NUMBER_ROOM
-    if len(chosen) < len(ordered):
-        chosen = set()  # one event without its label: all are numbered, so all read alike
-    labelled = [m for m in ordered if m.id in chosen]
-    keyed = [m for m in ordered if m.id not in chosen]
-    return LabelPlan(ordered, labelled, {m.id: i for i, m in enumerate(keyed, start=1)})
-
-
-def _first_last_rest(items: list[Milestone]) -> list[Milestone]:
-    return items[:1] + items[-1:] + items[1:-1] if len(items) > 1 else items
+    widths = [max(map(len, lines)) + 2.5 for lines in
+              (milestone_text(m, FIT_WRAP).splitlines() for m in ordered)]
+    fits = all(len(milestone_text(m, FIT_WRAP).splitlines()) <= MAX_LABEL_LINES
+               for m in ordered) and sum(widths) * days_per_char <= span_days
+    if fits:
+        return LabelPlan(ordered, ordered, {})
+    return LabelPlan(ordered, [], {m.id: i for i, m in enumerate(ordered, start=1)})
 
 
 def _row_texts(plan: LabelPlan, wrap: int) -> list[str]:

@@ -17,8 +17,19 @@ from showdeck.chart_points import ChartPoint
 from showdeck.dates import calendar_span, describe_span, format_date
 from showdeck.loader import ShowData
 from showdeck.timeline_style import (
-    BACKGROUND, EPISODE_COLOUR, FOREGROUND, GAP_COLOUR, KIND_STYLE, LINE_SPACING, MUTED,
-    SMALL_SIZE, TEXT_LINESPACING, THEME_RC, TITLE_SIZE, label_gid, point_gid,
+    BACKGROUND,
+    EPISODE_COLOUR,
+    FOREGROUND,
+    GAP_COLOUR,
+    KIND_STYLE,
+    LINE_SPACING,
+    MUTED,
+    SMALL_SIZE,
+    TEXT_LINESPACING,
+    THEME_RC,
+    TITLE_SIZE,
+    label_gid,
+    point_gid,
 )
 
 #: 360 CSS px wide at its own size: a phone's width less the slide's padding.

@@ -75,9 +75,11 @@ def test_tab_and_arrows_reach_every_point_in_time_order_each_named_and_detailed(
                 seen.append(focused(page))
             assert [s["key"] for s in seen] == [p.key for p in points], key
             for point, state in zip(points, seen, strict=True):
-                assert point.date_text in state["name"] and point.heading in state["name"]
+                assert point.date_text in state["name"]
+                assert point.heading in state["name"]
             shown = card(page)
-            assert points[-1].date_text in shown and points[-1].heading in shown
+            assert points[-1].date_text in shown
+            assert points[-1].heading in shown
         # Past the last point, Tab leaves the chart; the slide did not change on the way.
         assert page.evaluate("location.hash") == "#/3"
         # Arrow back; the focus ring shows on the point.
@@ -99,7 +101,8 @@ def test_hover_shows_every_points_details_and_a_source_link_has_its_url(
             target = page.locator(f"{CHART} .sd-chart-wide [data-sd-for='{point.key}']").first
             target.hover()
             shown = card(page)
-            assert point.date_text in shown and point.precision_text in shown, point.key
+            assert point.date_text in shown, point.key
+            assert point.precision_text in shown, point.key
             assert point.heading in shown, point.key
             links = page.locator(f"{CHART} .sd-chart-card a")
             assert links.count() == len(point.sources)
@@ -119,7 +122,8 @@ def test_the_chart_fits_and_its_smallest_text_is_at_least_10_px(browser, real_de
     with deck_page(browser, real_deck, "#/3", viewport=(width, height)) as page:
         page.wait_for_timeout(600)
         box = page.evaluate(MEASURE_JS)
-        assert box["left"] >= 0 and box["right"] <= width + 0.5, box
+        assert box["left"] >= 0, box
+        assert box["right"] <= width + 0.5, box
         assert box["smallest"] >= 10, box
         if width >= 900:  # the deck's scaled slide: the whole chart on screen
             assert box["layer"] == "sd-chart-wide"

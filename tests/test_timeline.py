@@ -336,8 +336,8 @@ def test_no_two_labels_overlap_and_every_event_has_its_label_or_a_numbered_key(s
         assert not box_a.overlaps(box_b), (a.get_gid(), a.get_text(), b.get_gid(), b.get_text())
     figure_box = fig.bbox
     for text, box in boxes:
-        assert figure_box.contains(box.x0, box.y0) and figure_box.contains(box.x1, box.y1), (
-            text.get_gid())
+        assert figure_box.contains(box.x0, box.y0), text.get_gid()
+        assert figure_box.contains(box.x1, box.y1), text.get_gid()
     gids = {t.get_gid() for t in events}
     for milestone in timeline.context_milestones(data, AS_OF):
         labelled = f"label-ev-{milestone.id}" in gids
