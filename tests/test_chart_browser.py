@@ -198,3 +198,43 @@ def test_in_jupyterlab_the_chart_fits_the_output_area_and_explores(tmp_path):
             assert chart.locator(".sd-chart-card").is_visible()
             page.screenshot(path=str(SCREENSHOTS / f"chart-jupyterlab-{width}.png"))
         assert log.blocked == []
+
+
+def test_no_two_event_labels_overlap_as_drawn_at_1280x800(browser, real_deck, points):
+    """The drawn boxes of every event's number, label and key entry, measured in the page."""
+    with deck_page(browser, real_deck, "#/3") as page:
+        boxes = page.evaluate("""() => [...document.querySelectorAll(
+            'section.present .sd-chart-wide [data-sd-for^="ev-"]')].map(g => {
+              const r = g.getBoundingClientRect();
+              return {id: g.id, key: g.getAttribute('data-sd-for'), left: r.left, top: r.top, right: r.right, bottom: r.bottom}; })""")
+    events = [p for p in points if p.key.startswith("ev-")]
+    assert {b["key"] for b in boxes} == {p.key for p in events}  # each has its label or number
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            apart = (a["right"] <= b["left"] + 0.5 or b["right"] <= a["left"] + 0.5
+                     or a["bottom"] <= b["top"] + 0.5 or b["bottom"] <= a["top"] + 0.5)
+            assert apart, (a, b)
+
+
+def test_forced_colours_and_reduced_motion_hold_for_the_chart(browser, real_deck):
+    with deck_page(browser, real_deck, "#/3", forced_colors="active",
+                   reduced_motion="reduce") as page:
+        point = page.locator(f"{CHART} .sd-chart-wide a.sd-point").first
+        point.focus()
+        page.keyboard.press("ArrowRight")
+        style = page.evaluate("""() => {
+          const card = document.querySelector('section.present .sd-chart-card');
+          const svg = document.querySelector('section.present .sd-chart-wide svg');
+          const a = document.activeElement, cs = getComputedStyle(card);
+          return {outline: getComputedStyle(a).outlineStyle, border: cs.borderTopStyle,
+                  borderWidth: parseFloat(cs.borderTopWidth), shown: !card.hidden,
+                  adjust: getComputedStyle(svg).forcedColorAdjust,
+                  transition: cs.transitionDuration};
+        }""")
+        page.screenshot(path=str(SCREENSHOTS / "chart-forced-colours.png"))
+    assert style["shown"]
+    assert style["outline"] not in ("", "none")  # the focus ring stays
+    assert style["border"] == "solid"
+    assert style["borderWidth"] >= 1  # the card keeps its edge in the user's colours
+    assert style["adjust"] == "none"  # the chart keeps its own paper and inks
+    assert style["transition"] in ("0s", "")
