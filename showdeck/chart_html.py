@@ -41,9 +41,11 @@ def _environment() -> jinja2.Environment:
                               trim_blocks=True, lstrip_blocks=True)
 
 
-def chart_view(data: ShowData, as_of: date) -> ChartView:
+def chart_view(data: ShowData, as_of: date, wide_svg: str | None = None) -> ChartView:
     points = chart_points(data, timeline.context_milestones(data, as_of))
-    wide = chart_svg.inline_svg(timeline.timeline_figure(data, as_of), "wide", points)
+    if wide_svg is None:
+        wide_svg = chart_svg.render(timeline.timeline_figure(data, as_of))
+    wide = chart_svg.inline_svg(wide_svg, "wide", points)
     narrow = chart_svg.inline_svg(timeline_narrow.narrow_figure(data, as_of, points),
                                   "narrow", points)
     # CSS and fonts we generate or ship, never text from data.
@@ -61,6 +63,7 @@ def chart_view(data: ShowData, as_of: date) -> ChartView:
     )
 
 
-def chart_html(data: ShowData, as_of: date) -> str:
-    """The chart's HTML fragment."""
-    return _environment().get_template("chart.html.j2").render(v=chart_view(data, as_of))
+def chart_html(data: ShowData, as_of: date, wide_svg: str | None = None) -> str:
+    """The chart's HTML fragment (`wide_svg`: chart_svg.render of the wide figure, if made)."""
+    view = chart_view(data, as_of, wide_svg)
+    return _environment().get_template("chart.html.j2").render(v=view)

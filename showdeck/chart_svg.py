@@ -31,9 +31,10 @@ _LABEL = re.compile(r'<g id="(?P<prefix>[\w-]*?)(?:label|number|date|keynumber|k
                     r'(?P<key>(?:ep|ev)-[\w-]+)"')
 
 
-def _render(fig: Figure, svg_id: str) -> str:
+def render(fig: Figure) -> str:
+    """matplotlib's SVG of the figure, once: both forms below are made from it."""
     buffer = io.BytesIO()
-    with mpl.rc_context({**THEME_RC, **SVG_RC, "svg.id": svg_id}):
+    with mpl.rc_context({**THEME_RC, **SVG_RC, "svg.id": "showdeck-chart"}):
         fig.savefig(buffer, format="svg", metadata={"Date": None},
                     facecolor=fig.get_facecolor())
     return buffer.getvalue().decode("utf-8")
@@ -54,14 +55,15 @@ def font_stack() -> str:
     return fonts.FONT_STACK.replace('"SD ', f'"{CHART_FAMILY_PREFIX}').replace('"', "'")
 
 
-def standalone_svg(fig: Figure) -> str:
-    """The figure as an SVG file, identical for identical inputs (no date, salted ids).
+def standalone_svg(fig: Figure | str) -> str:
+    """The figure (or its render()) as an SVG file, identical for identical inputs (no date,
+    salted ids).
 
     Its text is real text (searchable, read by a PDF's text layer) in the deck's embedded
     font subsets, which the SVG carries itself: an SVG shown as an image cannot use its page's
     fonts, and these are the fonts matplotlib measured the text with.
     """
-    svg = _render(fig, "showdeck-chart")
+    svg = fig if isinstance(fig, str) else render(fig)
     if not TEXT_AS_TEXT:
         return svg
     svg = _SVG_FAMILY.sub(lambda _m: f"font-family: {font_stack()}", svg)
@@ -71,12 +73,12 @@ def standalone_svg(fig: Figure) -> str:
     return svg[:head_end] + "\n" + style + svg[head_end:]
 
 
-def inline_svg(fig: Figure, layout: str, points: list[ChartPoint]) -> str:
-    """The figure as an <svg> element for an HTML page: no XML prolog, its ids prefixed with
+def inline_svg(fig: Figure | str, layout: str, points: list[ChartPoint]) -> str:
+    """The figure (or its render()) as an <svg> element for an HTML page: no XML prolog, its ids prefixed with
     `layout` (two drawings share a page), and each point's marker link carrying the point's
     key and accessible name. Its fonts come from the page (chart_html puts them there)."""
-    svg = _render(fig, f"sd-chart-{layout}")
-    svg = svg[svg.index("<svg"):]
+    svg = fig if isinstance(fig, str) else render(fig)
+    svg = svg[svg.index("<svg"):].replace('id="showdeck-chart"', f'id="sd-chart-{layout}"', 1)
     if TEXT_AS_TEXT:
         svg = _SVG_FAMILY.sub(lambda _m: f"font-family: {font_stack()}", svg)
     svg = _REF.sub(lambda m: f"{m.group(1)}{layout}-{m.group(2)}", svg)

@@ -16,7 +16,7 @@ from pathlib import Path
 from IPython import get_ipython
 from IPython.display import HTML, display
 
-from showdeck import chart_html, slides, timeline
+from showdeck import chart_html, chart_svg, slides, timeline
 from showdeck.dates import format_date, resolve_as_of
 from showdeck.errors import ShowdeckError
 from showdeck.loader import SHOW_FILE, DataError, ShowData, load_show
@@ -161,10 +161,10 @@ class Presentation:
         inline, its style and script), with the static SVG and the alt text beside it for
         viewers that take those."""
         self._show(slides.chart_heading(self.data))
-        fig = timeline.timeline_figure(self.data, self.as_of)
+        svg = chart_svg.render(timeline.timeline_figure(self.data, self.as_of))
         alt = timeline.describe_timeline(self.data, self.as_of)
-        display({"text/html": chart_html.chart_html(self.data, self.as_of),
-                 "image/svg+xml": timeline.figure_svg(fig).decode("utf-8"), "text/plain": alt},
+        display({"text/html": chart_html.chart_html(self.data, self.as_of, svg),
+                 "image/svg+xml": chart_svg.standalone_svg(svg), "text/plain": alt},
                 raw=True, metadata={"image/svg+xml": {"alt": alt}})
 
     @_slide
