@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from showdeck import chart_svg, timeline, timeline_narrow
 from showdeck.chart_points import ChartPoint, chart_points
+from showdeck.lang import lang_runs
 from showdeck.loader import ShowData
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -36,9 +37,11 @@ class ChartView:
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "chart"),
-                              autoescape=True, undefined=jinja2.StrictUndefined,
-                              trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "chart"),
+                             autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(lang_runs=lang_runs)
+    return env
 
 
 def chart_view(data: ShowData, as_of: date, wide_svg: str | None = None) -> ChartView:

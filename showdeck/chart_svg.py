@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 
 from showdeck import fonts
 from showdeck.chart_points import ChartPoint
+from showdeck.lang import lang_runs
 from showdeck.timeline_style import TEXT_AS_TEXT, THEME_RC
 
 #: rcParams that make the SVG identical across builds with the same inputs.
@@ -22,6 +23,8 @@ SVG_RC = {"svg.hashsalt": "showdeck", "svg.fonttype": "none" if TEXT_AS_TEXT els
 CHART_FAMILY_PREFIX = "SD Chart "
 _SVG_FAMILY = re.compile(r"font-family: [^;\"]*")
 _SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.DOTALL)
+_SVG_TEXT_PARTS = re.compile(r"<text\b([^>]*)>(.*?)</text>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
 _ID = re.compile(r'\bid="([^"]+)"')
 _REF = re.compile(r'(url\(#|xlink:href="#)([^")]+)')
 _POINT = re.compile(r'<g id="(?P<prefix>[\w-]*?)point-(?P<key>(?:ep|ev)-[\w-]+)">'
@@ -42,7 +45,17 @@ def render(fig: Figure) -> str:
 
 def chart_text(svg: str) -> str:
     """Every character the SVG's text shows."""
-    return "".join(unescape(t) for t in _SVG_TEXT.findall(svg))
+    return "".join(unescape(_TAG.sub("", t)) for t in _SVG_TEXT.findall(svg))
+
+
+def _tag_languages(match: re.Match[str]) -> str:
+    """A <text> whose runs of Japanese, Thai... each sit in a <tspan lang=...>."""
+    runs = lang_runs(unescape(match.group(2)))
+    if not any(run.lang for run in runs):
+        return match.group(0)
+    body = "".join(f'<tspan lang="{run.lang}">{escape(run.text)}</tspan>' if run.lang
+                   else escape(run.text) for run in runs)
+    return f"<text{match.group(1)}>{body}</text>"
 
 
 def font_css(text: str) -> str:
@@ -96,6 +109,7 @@ def inline_svg(fig: Figure | str, layout: str, points: list[ChartPoint]) -> str:
                 f'aria-label="{escape(names[key])}">')
 
     svg = _POINT.sub(point, svg)
+    svg = _SVG_TEXT_PARTS.sub(_tag_languages, svg)
     svg = _LABEL.sub(lambda m: f'{m.group(0)} class="sd-point-text" '
                      f'data-sd-for="{m.group("key")}"', svg)
     if missing:
