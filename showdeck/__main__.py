@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from showdeck.errors import Interrupted, ShowdeckError
-from showdeck.loader import ShowData, load_show
+from showdeck.loader import ShowData, iso_partial, load_show
 from showdeck.model import CONFIDENCES, VERDICTS
 
 #: Characters that would drive the terminal rather than show: C0 and C1 controls but tab and
@@ -43,7 +43,8 @@ def summarize(data: ShowData) -> str:
         (f"  confidence  claims {_counts(c.confidence for c in data.claims)}; "
         f"milestones {_counts(m.confidence for m in data.milestones)}"),
         f"  sources     {len(data.sources)}",
-        f"  sequel      {show.sequel.status} as of {show.sequel.as_of}"
+        f"  sequel      {show.sequel.status} as of "
+        f"{iso_partial(show.sequel.as_of, show.sequel.as_of_precision)}"
         + (f" (sources searched {show.sequel.checked})" if show.sequel.checked else ""),
     ]
     return "\n".join(lines)

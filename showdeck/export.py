@@ -19,12 +19,14 @@ from nbconvert.preprocessors import Preprocessor
 from traitlets import Unicode
 from traitlets.config import Config
 
+from showdeck.agenda import agenda_items, own_slide
 from showdeck.assets import load_reveal
 from showdeck.errors import ShowdeckError
 from showdeck.kernels import kernel_config
 from showdeck.lang import lang_runs
 from showdeck.pages import DECK_META_KEY, NOT_SHOWN_KEY, NOTEBOOK_KEY
 from showdeck.parameters import INJECTED_TAG
+from showdeck.slides import agenda_slide
 from showdeck.styles import page_css, shown_text, strip_output_style
 
 #: The folder holding the `showdeck` template (conf.json + index.html.j2 + theme).
@@ -103,6 +105,7 @@ class ShowdeckPreprocessor(Preprocessor):
                                                      "footer": deck["footer"]}
             if _slide_type(cell) not in ("skip", "notes"):
                 shown.extend(_html_outputs(cell))
+        _link_agenda(nb)
         footer = nb.metadata[NOTEBOOK_KEY].get("footer", "")
         # One stylesheet for the deck, its fonts subset to the characters the slides show.
         resources["sd_page_css"] = page_css(
@@ -147,6 +150,28 @@ def _open_notes(cell) -> None:
         if isinstance(html, str) and FOLDED_NOTES in html:
             output["data"]["text/html"] = html.replace(FOLDED_NOTES,
                                                        '<details class="sd-notes" open>')
+
+
+def _deck_meta(output) -> dict:
+    meta = output.get("metadata", {}).get(DECK_META_KEY)
+    return meta if isinstance(meta, dict) else {}
+
+
+def _link_agenda(nb) -> None:
+    """Redraw the agenda from the cells being converted, linked to the deck's pages: a slide a
+    user added is listed at its place, whatever the kernel knew when it ran."""
+    entries = {}
+    for cell in nb.cells:
+        method = own_slide(cell)
+        for output in cell.get("outputs", []):
+            listed = _deck_meta(output).get("agenda")
+            if method and isinstance(listed, list):
+                entries[method] = [tuple(entry) for entry in listed]
+    items = agenda_items(nb.cells, entries)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if _deck_meta(output).get("slide") == "agenda" and "text/html" in output.get("data", {}):
+                output["data"]["text/html"] = agenda_slide(items, in_deck=True)
 
 
 def _html_outputs(cell) -> list[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from IPython import get_ipython
 from IPython.display import HTML, display
 
-from showdeck import chart_html, chart_svg, slides, timeline
+from showdeck import agenda, chart_html, chart_svg, slides, timeline
 from showdeck.dates import format_date, resolve_as_of
 from showdeck.errors import ShowdeckError
 from showdeck.loader import SHOW_FILE, DataError, ShowData, load_show
@@ -147,20 +147,28 @@ class Presentation:
         self._show(slides.title_slide(self.data, self.as_of),
                    title=self.data.article.title, footer=self.footer)
 
+    @functools.cached_property
+    def _entries(self) -> dict[str, list[agenda.Entry]]:
+        return agenda.own_entries(self.data, lambda: slides.article_pages(self.data))
+
     @_slide
     def agenda(self) -> None:
-        self._show(slides.agenda_slide(self.data))
+        """The agenda of the saved notebook JupyterLab runs (a slide a user added is listed
+        at its place), else of the standard slides; every export redraws it from its cells."""
+        cells = agenda.running_notebook_cells() or agenda.standard_cells()
+        self._show(slides.agenda_slide(agenda.agenda_items(cells, self._entries)),
+                   slide="agenda")
 
     @_slide
     def article(self) -> None:
-        self._show(slides.article_slide(self.data))
+        self._show(slides.article_slide(self.data), agenda=self._entries["article"])
 
     @_slide
     def timeline(self) -> None:
         """The chart, under its heading: one output that explores (HTML with the figure's SVG
         inline, its style and script), with the static SVG and the alt text beside it for
         viewers that take those."""
-        self._show(slides.chart_heading(self.data))
+        self._show(slides.chart_heading(self.data), agenda=self._entries["timeline"])
         svg = chart_svg.render(timeline.timeline_figure(self.data, self.as_of))
         alt = timeline.describe_timeline(self.data, self.as_of)
         display({"text/html": chart_html.chart_html(self.data, self.as_of, svg),
@@ -173,11 +181,12 @@ class Presentation:
 
     @_slide
     def outlook(self) -> None:
-        self._show(slides.outlook_slide(self.data, self.as_of))
+        self._show(slides.outlook_slide(self.data, self.as_of),
+                   agenda=self._entries["outlook"])
 
     @_slide
     def sources(self) -> None:
-        self._show(slides.sources_slide(self.data))
+        self._show(slides.sources_slide(self.data), agenda=self._entries["sources"])
 
     @_slide
     def notes(self, topic: str) -> None:

@@ -183,3 +183,31 @@ def test_other_notebooks_convert_as_without_the_project_config(to, tmp_path):
         outputs[label] = written.read_text(encoding="utf-8")
     assert outputs["project"] == outputs["plain"]
     assert "print" in outputs["project"]  # its tagged input is not removed
+
+
+def test_a_slide_a_user_adds_is_in_the_agenda_and_the_deck(tmp_path, reference):
+    """README recipe "add a slide": a Markdown cell marked Slide, after the timeline."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    at = next(i for i, c in enumerate(nb.cells) if c.source == "deck.timeline_table()")
+    added = nbformat.v4.new_markdown_cell(
+        "## What fans did next\n\nA petition, fan art and a stage play.",
+        metadata={"slideshow": {"slide_type": "slide"}})
+    nb.cells.insert(at, added)
+    copy = tmp_path / "notebooks" / NOTEBOOK.name
+    copy.parent.mkdir()
+    nbformat.write(nb, copy)
+    run([str(BIN / "jupyter"), "nbconvert", "--to", "slides", "--execute", str(copy),
+         "--output-dir", str(tmp_path), "--output", "deck"], tmp_path)
+    html = (tmp_path / "deck.slides.html").read_text(encoding="utf-8")
+    headings = [h for _pages, hs in outline(html) for h in hs]
+    reference_headings = [h for _pages, hs in outline(reference) for h in hs]
+    assert len(deck_structure(html)) == len(deck_structure(reference)) + 1
+    agenda = re.search(r'<ol class="sd-agenda-list">(.*?)</ol>', html, re.DOTALL).group(1)
+    labels = re.findall(r'<a href="([^"]+)">([^<]+)</a>', agenda)
+    assert ("#/4/0", "What fans did next") in labels
+    assert [label for _href, label in labels].index("What fans did next") == \
+        [label for _href, label in labels].index("Airing timeline") + 1
+    # Our slides after it moved one on: the outlook is now slide 6.
+    assert ("#/6/0", "Will it come back?") in labels
+    assert "What fans did next" in html
+    assert len(headings) >= len(reference_headings)
