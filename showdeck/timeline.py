@@ -23,11 +23,10 @@ from showdeck.timeline_context import (
     context_milestones,
     context_span,
     draw_context,
-    draw_key,
-    key_lines,
     month_label,
     plan_labels,
 )
+from showdeck.timeline_key import draw_key, key_lines
 from showdeck.timeline_style import (  # noqa: F401 (the chart's look, re-exported)
     BACKGROUND,
     CHAR_WIDTH,
