@@ -171,7 +171,9 @@ class Presentation:
         self._show(slides.chart_heading(self.data), agenda=self._entries["timeline"])
         svg = chart_svg.render(timeline.timeline_figure(self.data, self.as_of))
         alt = timeline.describe_timeline(self.data, self.as_of)
-        display({"text/html": chart_html.chart_html(self.data, self.as_of, svg),
+        # Like every slide output, it starts with the slides' stylesheet (the exporter keeps
+        # one copy); the chart's own style, fonts and script follow in its fragment.
+        display({"text/html": output_style() + chart_html.chart_html(self.data, self.as_of, svg),
                  "image/svg+xml": chart_svg.standalone_svg(svg), "text/plain": alt},
                 raw=True, metadata={"image/svg+xml": {"alt": alt}})
 
