@@ -360,6 +360,33 @@ def test_claim_evidence_is_at_most_thirty_words(broken_copy):
     ]
 
 
+@pytest.mark.parametrize("marked", ["there is **no such season**", "there is __no such season__",
+                                    "there is *no such season*"])
+def test_claim_evidence_is_the_pages_text_not_its_markdown(broken_copy, marked):
+    folder = broken_copy()
+    edit(folder / "claims.csv", "Directed by Aoi Example.", marked)
+    assert problems_of(folder) == [
+        ("claims.csv:3: evidence: an evidence quote is the page's text, not its Markdown: "
+         "write 'no such season' without the emphasis markers around it")
+    ]
+
+
+def test_sequel_evidence_is_the_pages_text_not_its_markdown(broken_copy):
+    folder = broken_copy()
+    edit(folder / "show.toml", "No second season of Lantern Line has been announced.",
+         "No second season of Lantern Line has been **announced**.")
+    assert problems_of(folder) == [
+        ("show.toml:38: sequel.evidence: an evidence quote is the page's text, not its "
+         "Markdown: write 'announced' without the emphasis markers around it")
+    ]
+
+
+def test_an_asterisk_that_is_text_is_kept_in_a_quote(broken_copy):
+    folder = broken_copy()
+    edit(folder / "claims.csv", "Directed by Aoi Example.", "Directed by Aoi Example (M*A*S*H).")
+    assert load_show(folder).claims[1].evidence == "Directed by Aoi Example (M*A*S*H)."
+
+
 def test_japanese_evidence_counts_two_characters_as_a_word():
     from showdeck.model import evidence_words
 
