@@ -279,7 +279,9 @@ def test_non_utf8_file_is_named(broken_copy):
     (folder / "episodes.csv").write_bytes(
         b"number,title,film_reference,air_date,sources\n1,Caf\xe9,,2019-04-05,fixture-guide\n"
     )
-    assert any(p.startswith("episodes.csv:2: not valid UTF-8") for p in problems_of(folder))
+    assert problems_of(folder) == [
+        ("episodes.csv:2: not UTF-8 (byte 0xE9 at offset 50; it looks like Latin-1 or "
+        "Windows-1252); save it as UTF-8")]
 
 
 def test_every_problem_is_reported_not_just_the_first(broken_copy):
