@@ -24,12 +24,11 @@ from showdeck.assets import REPO_ROOT, REVEAL_FILES, load_reveal
 from showdeck.dates import EARLIEST_DATE, ISO_DATE, LATEST_DATE
 from showdeck.dates import resolve_as_of as dates_resolve_as_of
 from showdeck.errors import ShowdeckError
-from showdeck.loader import DATA_FILES, MAX_FILE_BYTES, DataError, Problem
+from showdeck.datafiles import DATA_FILES, MAX_FILE_BYTES
 from showdeck.pages import deck_structure
 
-# nbformat, nbclient and nbconvert load only when a build runs: an unchanged rebuild is
-# answered from the cache key alone, well before they would be needed. (pydantic is loaded
-# anyway: the package's __init__ imports the loader.)
+# The loader (pydantic), nbformat, nbclient and nbconvert load only when a build runs: an
+# unchanged rebuild is answered from the cache key alone, well before they would be needed.
 
 #: Bump when the build itself changes in a way the hashed sources do not show.
 CACHE_VERSION = "2"
@@ -214,6 +213,8 @@ def snapshot_inputs(notebook: Path, data_dir: Path, reveal_dir: Path | None) -> 
         try:
             files[f"data/{name}"] = _read_capped(path, MAX_FILE_BYTES)
         except OSError as exc:
+            from showdeck.loader import DataError, Problem  # lazy: see the imports above
+
             raise DataError(data_dir, [Problem(name, None, None,
                                                f"cannot be read: {exc.strerror}")]) from None
     assets = load_reveal(reveal_dir)
@@ -306,7 +307,7 @@ def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, w
                          timings: dict[str, float], progress: Callable[[str], None],
                          ) -> BuildResult:
     """Validate, execute, export and write from the snapshot in `work`."""
-    from showdeck.loader import load_show
+    from showdeck.loader import DataError, load_show
 
     notebook, as_of = snapshot.notebook, as_of_date.isoformat()
     started = time.perf_counter()

@@ -15,6 +15,16 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from showdeck.datafiles import (
+    ARTICLE_FILE,
+    CLAIMS_FILE,
+    DATA_FILES,
+    EPISODES_FILE,
+    MAX_FILE_BYTES,
+    MILESTONES_FILE,
+    SHOW_FILE,
+    SOURCES_FILE,
+)
 from showdeck.errors import ShowdeckError
 from showdeck.model import (
     Article,
@@ -25,13 +35,6 @@ from showdeck.model import (
     Show,
     Source,
 )
-
-SHOW_FILE = "show.toml"
-EPISODES_FILE = "episodes.csv"
-MILESTONES_FILE = "milestones.csv"
-SOURCES_FILE = "sources.csv"
-CLAIMS_FILE = "claims.csv"
-ARTICLE_FILE = "article.md"
 
 #: The columns of each table, in order: one constant per table, checked against the header.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -57,11 +60,8 @@ OPTIONAL_COLUMNS: dict[str, frozenset[str]] = {
 FILLED_WHEN_PRESENT = frozenset({"confidence", "reason", "evidence", "evidence_source"})
 #: A status may speak for at most this long after its newest dated source.
 FRESHNESS = timedelta(days=365)
-DATA_FILES = (SHOW_FILE, EPISODES_FILE, MILESTONES_FILE, SOURCES_FILE, CLAIMS_FILE, ARTICLE_FILE)
 
 # Limits, so that validation takes time and memory in proportion to a sane input.
-#: Bytes in one data file (the largest real one is 27 kB).
-MAX_FILE_BYTES = 1_000_000
 #: Rows in one table.
 MAX_ROWS = 500
 #: Tables and arrays nested in show.toml (the real record needs 2).
