@@ -8,7 +8,6 @@ import signal
 import sys
 from collections import Counter
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from showdeck.errors import Interrupted, ShowdeckError

@@ -21,10 +21,10 @@ from typing import ClassVar
 
 from showdeck.alttext import alt_problem
 from showdeck.assets import REPO_ROOT, REVEAL_FILES, load_reveal
+from showdeck.datafiles import DATA_FILES, MAX_FILE_BYTES
 from showdeck.dates import EARLIEST_DATE, ISO_DATE, LATEST_DATE
 from showdeck.dates import resolve_as_of as dates_resolve_as_of
 from showdeck.errors import ShowdeckError
-from showdeck.datafiles import DATA_FILES, MAX_FILE_BYTES
 from showdeck.pages import deck_structure
 
 # The loader (pydantic), nbformat, nbclient and nbconvert load only when a build runs: an

@@ -18,7 +18,6 @@ from pydantic import BaseModel, ValidationError
 from showdeck.datafiles import (
     ARTICLE_FILE,
     CLAIMS_FILE,
-    DATA_FILES,
     EPISODES_FILE,
     MAX_FILE_BYTES,
     MILESTONES_FILE,
