@@ -30,6 +30,7 @@ def inert(text: str) -> str:
 
 def summarize(data: ShowData) -> str:
     """A one-screen summary of a valid show folder."""
+    from showdeck.loader import iso_partial
     from showdeck.model import VERDICTS
 
     show = data.show
@@ -50,7 +51,8 @@ def summarize(data: ShowData) -> str:
         (f"  confidence  claims {_counts(c.confidence for c in data.claims)}; "
         f"milestones {_counts(m.confidence for m in data.milestones)}"),
         f"  sources     {len(data.sources)}",
-        f"  sequel      {show.sequel.status} as of {show.sequel.as_of}"
+        f"  sequel      {show.sequel.status} as of "
+        f"{iso_partial(show.sequel.as_of, show.sequel.as_of_precision)}"
         + (f" (sources searched {show.sequel.checked})" if show.sequel.checked else ""),
     ]
     return "\n".join(lines)

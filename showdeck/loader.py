@@ -9,7 +9,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -41,8 +41,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                     "film_reference_inferred", "air_date", "sources"),
     MILESTONES_FILE: ("id", "date", "precision", "kind", "label", "confidence", "lineage",
                       "sources"),
-    SOURCES_FILE: ("id", "title", "url", "publisher", "published", "accessed", "note"),
-    CLAIMS_FILE: ("id", "section", "quote", "topic", "verdict", "confidence", "reason",
+    SOURCES_FILE: ("id", "title", "url", "publisher", "published", "published_precision",
+                   "accessed", "note"),
+    CLAIMS_FILE: ("id", "section", "quote", "topic", "group", "verdict", "confidence", "reason",
                   "correction", "evidence", "evidence_source", "disagreement", "lineage",
                   "sources"),
 }
@@ -51,12 +52,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 OPTIONAL_COLUMNS: dict[str, frozenset[str]] = {
     EPISODES_FILE: frozenset({"title_japanese", "title_english", "film_reference_inferred"}),
     MILESTONES_FILE: frozenset({"confidence", "lineage"}),
-    SOURCES_FILE: frozenset(),
-    CLAIMS_FILE: frozenset({"confidence", "reason", "evidence", "evidence_source",
+    SOURCES_FILE: frozenset({"published_precision"}),
+    CLAIMS_FILE: frozenset({"group", "confidence", "reason", "evidence", "evidence_source",
                             "disagreement", "lineage"}),
 }
 #: Columns that, when a table has them, need a value in every row.
-FILLED_WHEN_PRESENT = frozenset({"confidence", "reason", "evidence", "evidence_source"})
+FILLED_WHEN_PRESENT = frozenset({"group", "confidence", "reason", "evidence", "evidence_source"})
 #: A status may speak for at most this long after its newest dated source.
 FRESHNESS = timedelta(days=365)
 
@@ -562,14 +563,25 @@ def _check_claims(article: Article | None, claims, out, show: Show | None = None
 
 
 def newest_dated_source(ids: list[str], sources: dict[str, Source]) -> Source | None:
-    """The cited source with the latest publication date; undated sources do not count."""
+    """The cited source with the latest publication date; undated sources do not count.
+
+    A page dated only by its month or year counts from the first day of it: the earliest it
+    can be, so the status is never dated later than its evidence allows.
+    """
     dated = [sources[i] for i in ids if i in sources and sources[i].published is not None]
     return max(dated, key=lambda s: (s.published, s.id), default=None)
 
 
+def iso_partial(day: date, precision: str = "day") -> str:
+    """A date written only as far as it is known: 2023-12-05, 2025-11 or 2026."""
+    return {"year": day.isoformat()[:4], "month": day.isoformat()[:7]}.get(precision,
+                                                                        day.isoformat())
+
+
 def _check_sequel_freshness(show: Show | None, show_text: str, sources: dict[str, Source],
                             out: _Collector) -> None:
-    """A sequel status speaks for at most a year past its newest dated evidence."""
+    """A sequel status speaks for the date of its newest dated evidence, give or take a year
+    after it: never for an earlier date (it would be staler than the evidence we hold)."""
     if show is None or not sources:
         return
     sequel = show.sequel
@@ -581,8 +593,14 @@ def _check_sequel_freshness(show: Show | None, show_text: str, sources: dict[str
                 f"with a published date in {SOURCES_FILE}")
         return
     assert newest.published is not None
-    if sequel.as_of > newest.published + FRESHNESS:
+    evidence = f"{newest.id}, {iso_partial(newest.published, newest.precision)}"
+    as_of = iso_partial(sequel.as_of, sequel.as_of_precision)
+    if sequel.as_of < newest.published:
         out.add(SHOW_FILE, where, "sequel.as_of",
-                f"{sequel.as_of} is more than a year after the newest dated source cited for "
-                f"the status ({newest.id}, {newest.published}); date the status by its evidence "
+                f"{as_of} is before the newest dated source cited for the status ({evidence}); "
+                "date the status by its newest evidence")
+    elif sequel.as_of > newest.published + FRESHNESS:
+        out.add(SHOW_FILE, where, "sequel.as_of",
+                f"{as_of} is more than a year after the newest dated source cited for "
+                f"the status ({evidence}); date the status by its evidence "
                 "or cite newer coverage")
