@@ -406,6 +406,8 @@ def measure(work: Path, runs: int, as_of: str) -> dict:
         "date": date.today().isoformat(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
                    f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}",
+        # Others' work on the machine slows the absolute times; the ratios less so.
+        "load_average": os.getloadavg()[0],
         "runs": runs,
         "cold_s": m["cold"], "nbconvert_s": m["nbconvert"], "floor_s": m["floor"],
         "warm_s": m["warm"],
@@ -470,7 +472,8 @@ def table(r: dict) -> str:
          f"{r['peak_mib'] / r['nbconvert_peak_mib']:.2f}", ""),
     ]
     lines = [
-        f"Measured {r['date']} on {r['machine']}; medians of {r['runs']} runs.",
+        (f"Measured {r['date']} on {r['machine']}; medians of {r['runs']} runs; load average "
+        f"{r['load_average']:.1f} at the end."),
         "",
         "| measure | ours | baseline | ratio | target |",
         "|---|---|---|---|---|",

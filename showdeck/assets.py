@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -135,6 +136,7 @@ def _prune_rules(rules) -> list[str]:
     return kept
 
 
+@functools.lru_cache(maxsize=4)
 def prune_css(css: str) -> str:
     """reveal.css without the rules for features the deck does not use, nor the keyframes
     that no remaining rule animates."""

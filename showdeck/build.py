@@ -332,7 +332,10 @@ def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, w
     nb_json = read_notebook_json(notebook, snapshot.files["notebook"])
     kernel_name = ((nb_json.get("metadata") or {}).get("kernelspec") or {}).get("name")
     with running_kernel(notebook, kernel_name=kernel_name, runtime_dir=work) as kernel:
+        from showdeck import fonts
         from showdeck.export import export_slides  # loads while the kernel boots
+
+        fonts.preload()  # the export's font subsets need them; read while the kernel boots
 
         executed = execute_notebook(notebook, data_dir, as_of, kernel,
                                     source=snapshot.files["notebook"].decode("utf-8"))

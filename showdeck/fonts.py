@@ -247,6 +247,14 @@ def _measure(faces: tuple[Face, ...], bold: bool) -> _Measure:
     return _Measure(owner, advance, widening, metrics[0].notdef)
 
 
+def preload() -> None:
+    """Read both weights' metrics now (from the disk cache when it has them), so that a later
+    font_face_css or text_width does not wait for them: the build calls this while the kernel
+    boots on the other core."""
+    for bold in (False, True):
+        _measure(FACES, bold)
+
+
 def face_of(char: str, *, bold: bool = False) -> Face | None:
     """The face the browser draws char with (the first in FONT_STACK that has it), or None."""
     number = _measure(FACES, bold).owner.get(ord(char))
