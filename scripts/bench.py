@@ -34,7 +34,8 @@ TARGETS = {
     "cold_vs_floor": 1.5,
     "warm_s": 0.3,
     "warm_make_s": 0.2,
-    "startup_s": 0.8,
+    # CPU time: the imports' wall time on an idle machine (bench.cpu_seconds).
+    "startup_cpu_s": 0.8,
     "deck_bytes": 1_000_000,
     "first_slide_ms": 200,
 }
@@ -180,16 +181,30 @@ def browser_times(deck: Path, floor: Path, runs: int) -> dict[str, float]:
     return {key: median(values) for key, values in times.items()}
 
 
+def cpu_seconds(cmd: list[str], env: dict) -> float:
+    """CPU time (user + system) of a command: what its wall time is on an idle machine when it
+    runs on one core, as Python's imports do, however busy the machine is now."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall(cmd, env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def startup_times(runs: int, env: dict) -> dict[str, float]:
     """Median s of a Python process that imports what the build needs, and of one that only
-    starts (the baseline); and whether rfc3987_syntax (1.0 s of Lark grammars) is installed."""
+    starts (the baseline), in wall and CPU time; and whether rfc3987_syntax (1.0 s of Lark
+    grammars at import) is installed."""
     python = str(BIN / "python")
     imports = [wall([python, "-c", BUILD_IMPORTS], env) for _ in range(runs)]
+    imports_cpu = [cpu_seconds([python, "-c", BUILD_IMPORTS], env) for _ in range(runs)]
     bare = [wall([python, "-c", "pass"], env) for _ in range(runs)]
     probe_code = "import importlib.util as u; print(u.find_spec('rfc3987_syntax') is not None)"
     probe = subprocess.run([python, "-c", probe_code], capture_output=True, text=True,
                            check=True, env=env)
-    return {"startup_s": median(imports), "python_s": median(bare),
+    return {"startup_s": median(imports), "startup_cpu_s": median(imports_cpu),
+            "python_s": median(bare),
             "rfc3987_syntax": probe.stdout.strip() == "True"}
 
 
@@ -439,9 +454,10 @@ def table(r: dict) -> str:
     compressed, compressed_ok = score("compressed")
     uncompressed, _ = score("uncompressed")
     rows = [
-        ("start-up: the build's imports (s)", f"{r['startup_s']:.2f}",
+        ("start-up: the build's imports (s)",
+         f"{r['startup_s']:.2f} (CPU {r['startup_cpu_s']:.2f})",
          f"Python alone {r['python_s']:.2f}", f"{r['startup_s'] / r['python_s']:.1f}",
-         target("startup_s", startup_text)),
+         target("startup_cpu_s", f"CPU {startup_text}")),
         ("first slide ready (ms)", f"{r['first_slide_ms']:.0f}",
          f"reveal.js and one empty slide {r['floor_slide_ms']:.0f}",
          f"{r['first_slide_ms'] / r['floor_slide_ms']:.2f}",
