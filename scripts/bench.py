@@ -449,7 +449,7 @@ def table(r: dict) -> str:
         ok = all(got[name] >= low for name, low in LIGHTHOUSE_TARGETS.items())
         return ", ".join(parts) + f" (first paint {got['fcp_s']:.1f} s)", ok
 
-    startup_text = (f"≤ {TARGETS['startup_s']} s"
+    startup_text = (f"≤ {TARGETS['startup_cpu_s']} s"
                     + ("; rfc3987_syntax is installed" if r["rfc3987_syntax"] else ""))
     compressed, compressed_ok = score("compressed")
     uncompressed, _ = score("uncompressed")
