@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import signal
 import sys
@@ -140,6 +141,13 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except ShowdeckError as exc:
         print(f"error: {inert(str(exc))}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say to it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as exc:  # a path the system refuses where no check expected it: one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {inert(where + (exc.strerror or str(exc)))}", file=sys.stderr)
         return 1
     except Interrupted as exc:
         if exc.signum == signal.SIGTERM:

@@ -117,12 +117,23 @@ def standard_cells() -> list[dict]:
              "metadata": {"slideshow": {"slide_type": "slide"}}} for name in STANDARD_SLIDES]
 
 
+def _session_file(name: Path) -> Path | None:
+    """The notebook file a session names: absolute, or relative to the server's root, which is
+    the kernel's working directory or one of its parents."""
+    cwd = Path.cwd()
+    candidates = [name] if name.is_absolute() else [
+        base / name for base in (cwd, *cwd.parents)] + [cwd / name.name]
+    return next((path for path in candidates if path.is_file()), None)
+
+
 def running_notebook_cells() -> list[dict] | None:
     """The cells of the saved notebook this kernel runs, when Jupyter says which it is
     (JupyterLab and Jupyter Server set JPY_SESSION_NAME); None when unknown or unreadable."""
     name = os.environ.get("JPY_SESSION_NAME", "")
-    path = Path(name)
-    if not name.endswith(".ipynb") or not path.is_file():
+    if not name.endswith(".ipynb"):
+        return None
+    path = _session_file(Path(name))
+    if path is None:
         return None
     try:
         cells = json.loads(path.read_text(encoding="utf-8")).get("cells")

@@ -98,6 +98,25 @@ def _short_quote(value: str) -> str:
     return value
 
 
+#: Markdown emphasis around words (`**bold**`, `__bold__`, `*italic*`): a stored page's markup,
+#: not its text. A lone asterisk inside a word (M*A*S*H) is text and passes.
+_EMPHASIS = re.compile(
+    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"  # **strong** or __strong__
+    r"|(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?![\w*])"  # *emphasis*
+)
+
+
+def _page_text(value: str) -> str:
+    """An evidence quote is the page's text as a reader sees it, so it is verbatim against the
+    page without its Markdown: the deck would otherwise print the asterisks."""
+    if match := _EMPHASIS.search(value):
+        words = match.group(2) or match.group(3)
+        msg = (f"an evidence quote is the page's text, not its Markdown: write {words!r} "
+               f"without the emphasis markers around it")
+        raise ValueError(msg)
+    return value
+
+
 def _group_named(value: object) -> object:
     if isinstance(value, str) and not value.strip():
         msg = ("every claim belongs to a group: name the event or fact it talks about "
@@ -118,8 +137,9 @@ Slug = Annotated[str, Field(pattern=_SLUG)]
 Text = Annotated[str, AfterValidator(_non_blank), Field(max_length=MAX_TEXT)]
 Count = Annotated[int, BeforeValidator(_whole_number), Field(ge=1, le=MAX_EPISODES)]
 SourceIds = Annotated[list[Slug], BeforeValidator(_id_list), Field(min_length=1)]
-#: A verbatim excerpt of a source, at most EVIDENCE_MAX_WORDS words.
-Evidence = Annotated[str, AfterValidator(_non_blank), AfterValidator(_short_quote)]
+#: A verbatim excerpt of a source's text (not its Markdown), at most EVIDENCE_MAX_WORDS words.
+Evidence = Annotated[str, AfterValidator(_non_blank), AfterValidator(_short_quote),
+                     AfterValidator(_page_text)]
 #: A one-line judgement, e.g. the reason for a verdict.
 Reason = Annotated[str, AfterValidator(_non_blank), AfterValidator(_one_line),
                    Field(max_length=240)]

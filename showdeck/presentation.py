@@ -92,7 +92,8 @@ def _slide(method: Callable[..., None]) -> Callable[..., None]:
     @functools.wraps(method)
     def show(self: Presentation, *args: object, **kwargs: object) -> None:
         if self.problem is not None:
-            self._show(slides.not_shown(), **{NOT_SHOWN_KEY: self.problem})
+            if method.__name__ != "notes":  # notes of a slide not shown: nothing to say
+                self._show(slides.not_shown(), **{NOT_SHOWN_KEY: self.problem})
             return
         method(self, *args, **kwargs)
 

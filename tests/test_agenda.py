@@ -94,6 +94,16 @@ def test_the_kernel_reads_the_saved_notebook_jupyter_names(tmp_path, monkeypatch
     assert "What fans did next" in [i.label for i in agenda.agenda_for(data, cells)]
 
 
+def test_a_session_path_relative_to_the_server_root_is_found(tmp_path, monkeypatch, data):
+    (tmp_path / "notebooks").mkdir()
+    path = tmp_path / "notebooks" / "deck.ipynb"
+    path.write_text(json.dumps(v4.new_notebook(cells=cells_with_a_user_slide(3))),
+                    encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "notebooks")  # a kernel runs in the notebook's folder
+    monkeypatch.setenv("JPY_SESSION_NAME", "notebooks/deck.ipynb")
+    assert agenda.running_notebook_cells() is not None
+
+
 @pytest.mark.parametrize("name", ["", "missing.ipynb", "script.py"])
 def test_an_unknown_notebook_gives_the_standard_agenda(tmp_path, monkeypatch, name):
     monkeypatch.setenv("JPY_SESSION_NAME", str(tmp_path / name) if name else "")

@@ -187,6 +187,23 @@ def test_the_manga_corrections_give_its_release_before_the_broadcast(real):
     assert came_first.evidence_source == "thecinemaholic-ep11"
 
 
+def test_no_correction_assumes_what_another_group_denies(real):
+    """The second pass's cross-group checks: the article's date is unknown (article-date), and
+    the manga adapts the anime rather than continuing it (manga-and-anime-order)."""
+    by_id = {c.id: c for c in real.claims}
+    assert all(c.verdict == "unverifiable" for c in real.claims if c.group == "article-date")
+    for claim in real.claims:
+        said = f"{claim.reason} {claim.correction}"
+        assert not re.search(r"\b(after|since|before) the article\b", said), claim.id
+    wait = by_id["wait-couple-more-years"]
+    assert not re.search(r"continued? in the manga", wait.correction)
+    assert "follows the anime's story" in wait.correction
+    # The one source that puts the manga after the broadcast is quoted, not passed over.
+    for cid in ("manga-came-first", "manga-july-2020"):
+        assert "'After the series finished" in by_id[cid].disagreement, cid
+        assert "animecorner-stage" in by_id[cid].sources, cid
+
+
 def test_disagreements_quote_their_sources(real):
     by_id = {c.id: c for c in real.claims}
     assert "'the former barely sold 183 copies in its first week'" in (

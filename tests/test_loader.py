@@ -279,7 +279,9 @@ def test_non_utf8_file_is_named(broken_copy):
     (folder / "episodes.csv").write_bytes(
         b"number,title,film_reference,air_date,sources\n1,Caf\xe9,,2019-04-05,fixture-guide\n"
     )
-    assert any(p.startswith("episodes.csv:2: not valid UTF-8") for p in problems_of(folder))
+    assert problems_of(folder) == [
+        ("episodes.csv:2: not UTF-8 (byte 0xE9 at offset 50; it looks like Latin-1 or "
+        "Windows-1252); save it as UTF-8")]
 
 
 def test_every_problem_is_reported_not_just_the_first(broken_copy):
@@ -358,6 +360,33 @@ def test_claim_evidence_is_at_most_thirty_words(broken_copy):
     assert problems_of(folder) == [
         "claims.csv:3: evidence: an evidence quote has at most 30 words, this has 31"
     ]
+
+
+@pytest.mark.parametrize("marked", ["there is **no such season**", "there is __no such season__",
+                                    "there is *no such season*"])
+def test_claim_evidence_is_the_pages_text_not_its_markdown(broken_copy, marked):
+    folder = broken_copy()
+    edit(folder / "claims.csv", "Directed by Aoi Example.", marked)
+    assert problems_of(folder) == [
+        ("claims.csv:3: evidence: an evidence quote is the page's text, not its Markdown: "
+         "write 'no such season' without the emphasis markers around it")
+    ]
+
+
+def test_sequel_evidence_is_the_pages_text_not_its_markdown(broken_copy):
+    folder = broken_copy()
+    edit(folder / "show.toml", "No second season of Lantern Line has been announced.",
+         "No second season of Lantern Line has been **announced**.")
+    assert problems_of(folder) == [
+        ("show.toml:38: sequel.evidence: an evidence quote is the page's text, not its "
+         "Markdown: write 'announced' without the emphasis markers around it")
+    ]
+
+
+def test_an_asterisk_that_is_text_is_kept_in_a_quote(broken_copy):
+    folder = broken_copy()
+    edit(folder / "claims.csv", "Directed by Aoi Example.", "Directed by Aoi Example (M*A*S*H).")
+    assert load_show(folder).claims[1].evidence == "Directed by Aoi Example (M*A*S*H)."
 
 
 def test_japanese_evidence_counts_two_characters_as_a_word():

@@ -224,10 +224,12 @@ def test_wrong_parameters_leave_no_slide_of_an_earlier_run(notebook, tmp_path):
     assert len(error.traceback) == 1
     assert "data_dir" in error.traceback[0]
     for cell in nb.cells:
-        if kind(cell) in {"slide", "notes"}:
+        if kind(cell) == "notes":
+            assert cell.outputs == [], cell.source
+        if kind(cell) == "slide":
             (output,) = cell.outputs
             html = output["data"]["text/html"]
-            assert "Slide not shown: the parameters are wrong" in html, cell.source
+            assert "Not shown: the parameters are wrong" in html, cell.source
             assert "Akudama" not in html
             assert output["metadata"]["showdeck"]["parameters_failed"].startswith("data_dir")
 
@@ -304,3 +306,15 @@ def test_injecting_a_date_writes_its_iso_string(notebook):
 
     nb = inject_parameters(notebook, as_of=date(2026, 11, 24))
     assert "as_of = '2026-11-24'" in nb.cells[[c.id for c in nb.cells].index(INJECTED_TAG)].source
+
+
+def test_the_intro_links_to_where_each_kind_of_content_lives(notebook):
+    intro = notebook.cells[0].source
+    targets = re.findall(r"\]\(([^)]+)\)", intro)
+    for target in targets:
+        assert (NOTEBOOK.parent / target).resolve().is_file(), target
+    named = {Path(t).name for t in targets}
+    for name in ("article.md", "claims.csv", "sources.csv", "episodes.csv", "milestones.csv",
+                 "show.toml", "README.md", "slides.css.j2", "showdeck.css"):
+        assert name in named, name
+    assert "Add a slide" in intro

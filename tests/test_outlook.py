@@ -157,6 +157,18 @@ def test_the_status_is_dated_by_its_evidence_not_by_the_day_it_was_read():
     assert "days since then" not in first, "a year-dated status has no day to count from"
 
 
+def test_the_outlook_slide_quotes_the_status_as_the_page_reads_without_its_markdown():
+    # eatsip365 stores "**no official announcement**"; the reader sees no asterisks, nor does
+    # the audience.
+    real = load_show(REAL_SHOW)
+    slide = html.unescape(slides.outlook_slide(real, AS_OF))
+    assert ("\u201cAs of early 2026, there has been no official announcement from Studio "
+            "Pierrot") in slide
+    assert "*" not in slide
+    quotes = [real.show.sequel.evidence, *(c.evidence for c in real.claims)]
+    assert not any("**" in q for q in quotes)
+
+
 def _dated_by(folder, cells: str, as_of: str, precision: str) -> None:
     """Date the fixture's sequel source and status by a month or a year."""
     sources = folder / "sources.csv"
