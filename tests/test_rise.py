@@ -93,15 +93,21 @@ def tab(session: Session):
 
 
 def present(page, frame, size: tuple[int, int], name: str) -> list[rise.Step]:
-    """Every step from the first slide with the window at `size`; a screenshot of the article's
-    second page where a person looks at it."""
+    """Every step from the first slide with the window at `size`, after a click on the slide;
+    a screenshot of the page that reaches lowest, at the sizes a person looks at."""
     rise.resize(page, frame, size)
     rise.first_slide(frame)
+    if frame is not page.main_frame:
+        # Back in the notebook, then a click on the panel hands the keyboard to the slides.
+        page.locator(".jp-NotebookPanel .jp-Notebook").first.focus()
+    rise.click_slide(page, frame)
     steps = rise.step_through(frame, page.keyboard)
     if size in SCREENSHOT_SIZES:
-        second = next(i for i, s in enumerate(steps) if s.slide == ARTICLE and s.pages == ["2"])
+        # The page that reaches lowest, the likeliest to be cut off.
+        lowest = max(range(len(steps)), key=lambda i: max(
+            (box["bottom"] for box in steps[i].boxes if box), default=0))
         rise.first_slide(frame)
-        for _ in range(second):
+        for _ in range(lowest):
             page.keyboard.press("ArrowRight")
         rise.settle(frame)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -112,6 +118,8 @@ def present(page, frame, size: tuple[int, int], name: str) -> list[rise.Step]:
 def check(steps: list[rise.Step]) -> None:
     """Every slide reached, one page at a time in order, each wholly on screen, as slides."""
     failures = [problem for step in steps for problem in step.cut_off()]
+    if steps[-1].next:
+        failures.append(f"the right arrow stopped turning pages at {steps[-1].where}")
     slides = sorted({step.slide for step in steps})
     if slides != list(range(SLIDES)):
         failures.append(f"the right arrow reached slides {slides}, not all {SLIDES}")

@@ -142,12 +142,24 @@ def first_slide(frame) -> None:
     settle(frame)
 
 
+def click_slide(page, frame) -> None:
+    """Click the middle of the slideshow, as a presenter does to give it the keyboard."""
+    if frame.parent_frame is None:
+        size = page.viewport_size
+        page.mouse.click(size["width"] / 2, size["height"] / 2)
+    else:
+        box = frame.frame_element().bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
 def step_through(frame, keyboard) -> list[Step]:
-    """From where the slideshow is, press the right arrow until "next" goes nowhere; the steps
-    read at the start and after each press."""
+    """From where the slideshow is, press the right arrow until "next" goes nowhere, or until
+    three presses in a row change nothing; the steps read at the start and after each press."""
     steps = [Step(**frame.evaluate(STEP_JS))]
     while steps[-1].next and len(steps) < MAX_STEPS:
         keyboard.press("ArrowRight")
         settle(frame)
         steps.append(Step(**frame.evaluate(STEP_JS)))
+        if len(steps) > 3 and steps[-1] == steps[-2] == steps[-3] == steps[-4]:
+            break
     return steps
