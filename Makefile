@@ -8,6 +8,8 @@ NODE_STAMP := node_modules/.installed
 # Outside build/: `make clean` and a cold `make slides` must not repeat the system check.
 SYS_STAMP := $(VENV)/.system-deps
 NBCONVERT_CONFIG := $(VENV)/etc/jupyter/jupyter_nbconvert_config.py
+SERVER_CONFIG := $(VENV)/etc/jupyter/jupyter_server_config.py
+KERNEL_CONFIG := $(VENV)/etc/ipython/ipython_kernel_config.py
 DECK := build/akudama-drive-season-2.slides.html
 PDF := build/akudama-drive-season-2.pdf
 DATA ?= data/akudama-drive
@@ -42,7 +44,14 @@ $(SYS_STAMP): scripts/install-system-deps
 $(NBCONVERT_CONFIG): jupyter_nbconvert_config.py $(STAMP)
 	install -D -m 644 $< $@
 
-setup: $(SYS_STAMP) $(STAMP) $(NODE_STAMP) $(NBCONVERT_CONFIG)
+# JupyterLab's kernels get CurveZMQ keys; a kernel started without them (papermill) stays quiet.
+$(SERVER_CONFIG): jupyter_server_config.py $(STAMP)
+	install -D -m 644 $< $@
+
+$(KERNEL_CONFIG): ipython_kernel_config.py $(STAMP)
+	install -D -m 644 $< $@
+
+setup: $(SYS_STAMP) $(STAMP) $(NODE_STAMP) $(NBCONVERT_CONFIG) $(SERVER_CONFIG) $(KERNEL_CONFIG)
 
 # Always ask the builder: its content hash of every input (as-of date included) decides whether
 # the deck is rebuilt, which file timestamps cannot.

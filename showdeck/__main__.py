@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import signal
 import sys
@@ -10,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from showdeck.errors import Interrupted, ShowdeckError
-from showdeck.loader import ShowData, load_show
+from showdeck.loader import ShowData, iso_partial, load_show
 from showdeck.model import CONFIDENCES, VERDICTS
 
 #: Characters that would drive the terminal rather than show: C0 and C1 controls but tab and
@@ -43,7 +44,8 @@ def summarize(data: ShowData) -> str:
         (f"  confidence  claims {_counts(c.confidence for c in data.claims)}; "
         f"milestones {_counts(m.confidence for m in data.milestones)}"),
         f"  sources     {len(data.sources)}",
-        f"  sequel      {show.sequel.status} as of {show.sequel.as_of}"
+        f"  sequel      {show.sequel.status} as of "
+        f"{iso_partial(show.sequel.as_of, show.sequel.as_of_precision)}"
         + (f" (sources searched {show.sequel.checked})" if show.sequel.checked else ""),
     ]
     return "\n".join(lines)
@@ -127,6 +129,13 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except ShowdeckError as exc:
         print(f"error: {inert(str(exc))}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say to it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as exc:  # a path the system refuses where no check expected it: one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {inert(where + (exc.strerror or str(exc)))}", file=sys.stderr)
         return 1
     except Interrupted as exc:
         if exc.signum == signal.SIGTERM:

@@ -9,7 +9,6 @@ import json
 import os
 import re
 import shutil
-import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -20,12 +19,23 @@ from pathlib import Path
 from typing import ClassVar
 
 from showdeck.alttext import alt_problem
-from showdeck.assets import REPO_ROOT, REVEAL_FILES, load_reveal
+from showdeck.assets import REPO_ROOT, REVEAL_FILES, default_reveal_dir, load_reveal
 from showdeck.dates import EARLIEST_DATE, ISO_DATE, LATEST_DATE
 from showdeck.dates import resolve_as_of as dates_resolve_as_of
 from showdeck.errors import ShowdeckError
+from showdeck.fonts import FACES
 from showdeck.loader import DATA_FILES, MAX_FILE_BYTES, DataError, Problem
 from showdeck.pages import deck_structure
+from showdeck.safety import (
+    Inputs,
+    OutputError,
+    check_output,
+    not_a_regular_file,
+    output_lock,
+    refuse_inputs,
+    remove_stale_temporaries,
+    write_atomic,
+)
 
 # nbformat, nbclient and nbconvert load only when a build runs: an unchanged rebuild is
 # answered from the cache key alone, well before they would be needed. (pydantic is loaded
@@ -43,10 +53,6 @@ WORK_PREFIX = "showdeck-build-"
 
 class BuildError(ShowdeckError):
     """The deck could not be built; the message names the cause and the fix."""
-
-
-class OutputError(ShowdeckError):
-    """An output file cannot be written where it was asked for; the message names the path."""
 
 
 @dataclass
@@ -76,47 +82,6 @@ def resolve_as_of(as_of: str | dt.date | None, *, today: dt.date | None = None) 
         msg = (f"--as-of {as_of!r} is not a date; give it as YYYY-MM-DD, e.g. 2025-06-30 "
                "(or leave it out for today)")
         raise BuildError(msg) from None
-
-
-def check_output(path: Path, option: str = "--output") -> None:
-    """Refuse, before any work, an output path that is a folder or whose folder cannot be made.
-
-    Only a regular file is ever replaced: a link, a device or a pipe is refused.
-    """
-    if path.is_dir():
-        msg = f"{option} {path} is a folder; give the path of the file to write in it"
-        raise OutputError(msg)
-    if problem := _not_a_regular_file(path):
-        msg = f"{option} {path} {problem}; give the path of a regular file, or of none yet"
-        raise OutputError(msg)
-    ancestor = path.parent
-    while not ancestor.exists() and ancestor != ancestor.parent:
-        ancestor = ancestor.parent
-    if not ancestor.is_dir():
-        msg = (f"{option} {path}: cannot create its folder, {ancestor} is a file; "
-               "choose an output path in a folder")
-        raise OutputError(msg)
-    if not os.access(ancestor, os.W_OK | os.X_OK):
-        msg = (f"{option} {path}: {ancestor} is not writable; "
-               "choose an output path in a folder you can write to")
-        raise OutputError(msg)
-
-
-def _not_a_regular_file(path: Path) -> str | None:
-    """Why `path` may not be replaced, or None if it is a regular file or absent."""
-    try:
-        mode = os.lstat(path).st_mode
-    except (FileNotFoundError, NotADirectoryError):  # absent (a folder on the way is a file)
-        return None
-    except OSError as exc:
-        return f"cannot be inspected ({exc.strerror})"
-    if stat.S_ISLNK(mode):
-        return "is a symbolic link"
-    if stat.S_ISDIR(mode):
-        return "is a folder"
-    if not stat.S_ISREG(mode):
-        return "is not a regular file (a device, a pipe or a socket)"
-    return None
 
 
 def read_notebook_json(notebook: Path, raw: bytes | None = None) -> dict:
@@ -228,6 +193,21 @@ def snapshot_inputs(notebook: Path, data_dir: Path, reveal_dir: Path | None) -> 
                     package=package_digest(), reveal_version=assets.version)
 
 
+def build_inputs(notebook: Path, data_dir: Path, reveal_dir: Path | None) -> Inputs:
+    """Everything a build reads, which its outputs may never replace."""
+    fonts = [(path, "the font file") for face in FACES for path in sorted({face.regular, face.bold})]
+    reveal = reveal_dir or default_reveal_dir()
+    reveal_files = [(reveal / rel, "the reveal.js file")
+                    for rel in ("package.json", *REVEAL_FILES.values())]
+    return Inputs(
+        reader="the build",
+        files=((notebook, "the notebook"),
+               (REPO_ROOT / "requirements.txt", "the pinned requirements"),
+               *reveal_files, *fonts),
+        folders=((data_dir, "the show's data folder"), (PACKAGE, "the showdeck package")),
+    )
+
+
 def package_digest() -> str:
     """A hash of the package's sources and the pinned requirements: the code that runs."""
     digest = hashlib.sha256()
@@ -280,15 +260,19 @@ def build_deck(
     as_of = as_of_date.isoformat()
     timings: dict[str, float] = {}
 
-    check_output(output)
+    inputs = build_inputs(notebook, data_dir, Path(reveal_dir) if reveal_dir else None)
+    check_output(output, inputs=inputs)
+    stamp = cache_dir / f"{output.name}.json"
+    refuse_inputs(stamp, inputs, "its cache file")
     if not notebook.is_file():
         msg = f"no notebook at {notebook}; pass --notebook with the path of the .ipynb to build"
         raise BuildError(msg)
-    remove_stale_temporaries(output.parent, f".{output.name}.", ".tmp")
+    if output.parent.is_dir():  # what builds killed outright left, before this one adds its own
+        with output_lock(output):
+            remove_stale_temporaries(output.parent, f".{output.name}.", ".tmp")
     snapshot = snapshot_inputs(notebook, data_dir, Path(reveal_dir) if reveal_dir else None)
 
     key = input_key(snapshot, as_of)
-    stamp = cache_dir / f"{output.name}.json"
     if not force and _up_to_date(output, stamp, key):
         # The key covers the data, so data that was valid for that deck still is.
         progress(f"skip      {output} is up to date (inputs unchanged, key {key[:12]}); "
@@ -356,19 +340,12 @@ def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, w
 
     started = time.perf_counter()
     payload = html.encode("utf-8")
-    # The stamp first: it names the new deck's hash, so it can never vouch for the old deck,
-    # and a failure to write it is reported before the deck is replaced, as a warning.
     if package_digest() != snapshot.package:
         progress("note      the package changed during the build: not cached, the next "
                  "build runs again")
+        write_deck(output, payload, None, key, progress)
     else:
-        try:
-            write_atomic(stamp, json.dumps(
-                {"key": key, "sha256": hashlib.sha256(payload).hexdigest()}, indent=1
-            ).encode())
-        except OutputError as exc:
-            progress(f"warning   not cached ({exc}); the next build runs again")
-    write_atomic(output, payload)
+        write_deck(output, payload, stamp, key, progress)
     timings["write"] = time.perf_counter() - started
     progress(f"write     {output}, {len(payload) / 1e6:.2f} MB ({timings['write']:.2f} s)")
     return BuildResult(output=output, key=key, skipped=False, slides=slides, pages=pages,
@@ -376,11 +353,28 @@ def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, w
                        timings=timings)
 
 
+def write_deck(output: Path, payload: bytes, stamp: Path | None, key: str,
+               progress: Callable[[str], None]) -> None:
+    """Write the deck and, unless `stamp` is None, the stamp that vouches for it, under the
+    deck's lock: builds of one deck at the same moment write the pair in turn, never a mix."""
+    with output_lock(output):
+        # The stamp first: it names the new deck's hash, so it can never vouch for the old
+        # deck, and a failure to write it is reported before the deck is replaced, as a warning.
+        if stamp is not None:
+            try:
+                write_atomic(stamp, json.dumps(
+                    {"key": key, "sha256": hashlib.sha256(payload).hexdigest()}, indent=1
+                ).encode(), locked=True)
+            except OutputError as exc:
+                progress(f"warning   not cached ({exc}); the next build runs again")
+        write_atomic(output, payload, locked=True)
+
+
 def _up_to_date(output: Path, stamp: Path, key: str) -> bool:
     """Whether the stamp vouches for the deck as it is; anything unreadable means no."""
     try:
         recorded = json.loads(stamp.read_text(encoding="utf-8"))
-        if not isinstance(recorded, dict) or _not_a_regular_file(output):
+        if not isinstance(recorded, dict) or not_a_regular_file(output):
             return False
         current = hashlib.sha256(output.read_bytes()).hexdigest()
     except (OSError, ValueError, RecursionError):
@@ -413,33 +407,6 @@ def private_folder() -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
         if lock >= 0:
             os.close(lock)
-
-
-def remove_stale_temporaries(folder: Path, prefix: str, suffix: str = "") -> None:
-    """Remove what builds killed outright (SIGKILL) left in `folder`: the entries named
-    `prefix`...`suffix` that no running build holds locked."""
-    try:
-        candidates = [p for p in folder.iterdir()
-                      if p.name.startswith(prefix) and p.name.endswith(suffix)]
-    except OSError:
-        return
-    for path in candidates:
-        lock_path = path / ".lock" if path.is_dir() and not path.is_symlink() else path
-        try:
-            fd = os.open(lock_path, os.O_RDONLY | os.O_NOFOLLOW)
-        except OSError:
-            continue
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            continue  # a running build holds it
-        else:
-            if lock_path is path:
-                path.unlink(missing_ok=True)
-            else:
-                shutil.rmtree(path, ignore_errors=True)
-        finally:
-            os.close(fd)
 
 
 @contextmanager
@@ -655,38 +622,3 @@ def check_deck(html: str) -> None:
                f"{undescribed[0]}; give each one alt text that says what it shows "
                "(<img alt=...>, or IPython's Image(..., alt=...))")
         raise BuildError(msg)
-
-
-def write_atomic(path: Path, payload: bytes) -> None:
-    """Write `payload` to `path` so that readers see the old file or the new one, never half."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        msg = (f"cannot write {path}: {exc.strerror or exc}; "
-               "choose an output path in a folder you can write to")
-        raise OutputError(msg) from None
-    try:
-        # Locked until replaced: a build that finds it unlocked knows its writer was killed.
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        with os.fdopen(fd, "wb", closefd=False) as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        # Checked again at the last moment: only a regular file is ever replaced.
-        if problem := _not_a_regular_file(path):
-            msg = (f"cannot write {path}: it {problem}; choose an output path that is not a "
-                   "folder, a link or a device")
-            raise OutputError(msg)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        msg = (f"cannot write {path}: {exc.strerror or exc}; "
-               "choose an output path that is not a folder, in a folder you can write to")
-        raise OutputError(msg) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    finally:
-        os.close(fd)

@@ -9,7 +9,9 @@ without the project's configuration.
 from __future__ import annotations
 
 import copy
+import sys
 from pathlib import Path
+from typing import NoReturn
 
 import nbformat
 from nbconvert.exporters import SlidesExporter
@@ -17,11 +19,15 @@ from nbconvert.preprocessors import Preprocessor
 from traitlets import Unicode
 from traitlets.config import Config
 
+from showdeck.agenda import agenda_items, own_slide
 from showdeck.assets import load_reveal
 from showdeck.errors import ShowdeckError
+from showdeck.kernels import kernel_config
 from showdeck.lang import lang_runs
-from showdeck.pages import DECK_META_KEY, NOTEBOOK_KEY
+from showdeck.pages import DECK_META_KEY, NOT_SHOWN_KEY, NOTEBOOK_KEY
 from showdeck.parameters import INJECTED_TAG
+from showdeck.slides import agenda_slide
+from showdeck.styles import page_css, shown_text, strip_output_style
 
 #: The folder holding the `showdeck` template (conf.json + index.html.j2 + theme).
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -64,20 +70,23 @@ class ShowdeckPreprocessor(Preprocessor):
             return nb, resources
         if _never_run(nb):
             # nbconvert runs code only when asked (--execute): say so rather than run it.
-            msg = ("this showdeck notebook has not been run, so its slides would be empty; "
-                   "convert it with --execute (jupyter nbconvert --to slides --execute "
-                   "NOTEBOOK), or run all cells and save it first")
-            self.log.error("showdeck: %s", msg)
-            raise NotebookNotRun(msg)
+            self._refuse("this showdeck notebook has not been run, so its slides would be "
+                         "empty; convert it with --execute (jupyter nbconvert --to slides "
+                         "--execute NOTEBOOK), or run all cells and save it first")
         missing = [index for index, cell in enumerate(nb.cells)
                    if cell.cell_type == "code" and _slide_type(cell) in SLIDE_STARTS
                    and not cell.get("outputs")]
         if missing:
-            msg = (f"cell {missing[0]} of this showdeck notebook has no output, so its slide "
-                   "would be empty; run all cells and save, or convert with --execute")
-            self.log.error("showdeck: %s", msg)
-            raise NotebookNotRun(msg)
+            self._refuse(f"cell {missing[0]} of this showdeck notebook has no output, so its "
+                         "slide would be empty; run all cells and save, or convert with "
+                         "--execute")
+        failed = _parameters_failed(nb)
+        if failed:
+            self._refuse(f"the notebook's parameters are wrong, so it has no slides: {failed}; "
+                         "fix the parameters cell and run all cells again")
+        shown = []
         for cell in nb.cells:
+            _unstyle(cell)
             if cell.cell_type == "code":
                 cell.metadata["transient"] = {"remove_source": True}
             if _slide_type(cell) == "notes":
@@ -94,10 +103,41 @@ class ShowdeckPreprocessor(Preprocessor):
                     if deck.get("footer"):
                         nb.metadata[NOTEBOOK_KEY] = {**nb.metadata.get(NOTEBOOK_KEY, {}),
                                                      "footer": deck["footer"]}
+            if _slide_type(cell) not in ("skip", "notes"):
+                shown.extend(_html_outputs(cell))
+        _link_agenda(nb)
+        footer = nb.metadata[NOTEBOOK_KEY].get("footer", "")
+        # One stylesheet for the deck, its fonts subset to the characters the slides show.
+        resources["sd_page_css"] = page_css(
+            shown_text(*shown) + footer + nb.metadata.get("title", ""))
         resources["reveal_assets"] = load_reveal(self.reveal_dir or None).as_resources()
         # The template marks the footer's and title's non-English runs with the slides' rule.
         resources["sd_lang_runs"] = lang_runs
         return nb, resources
+
+    def _refuse(self, msg: str) -> NoReturn:
+        """Stop the conversion, writing nothing: one line on the command line (no traceback
+        under `jupyter nbconvert`), NotebookNotRun for a caller in Python."""
+        self.log.error("showdeck: %s", msg)
+        if _in_nbconvert_cli():
+            raise SystemExit(1)
+        raise NotebookNotRun(msg)
+
+
+def _in_nbconvert_cli() -> bool:
+    """Whether `jupyter nbconvert` runs us (its app is loaded only by the command line)."""
+    app = sys.modules.get("nbconvert.nbconvertapp")
+    return app is not None and app.NbConvertApp.initialized()
+
+
+def _parameters_failed(nb) -> str | None:
+    """The problem a slide output records when the notebook ran with wrong parameters."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            deck = output.get("metadata", {}).get(DECK_META_KEY)
+            if isinstance(deck, dict) and deck.get(NOT_SHOWN_KEY):
+                return str(deck[NOT_SHOWN_KEY])
+    return None
 
 
 #: Speaker notes are folded in the notebook (<details>); the speaker view shows them open.
@@ -112,11 +152,46 @@ def _open_notes(cell) -> None:
                                                        '<details class="sd-notes" open>')
 
 
+def _deck_meta(output) -> dict:
+    meta = output.get("metadata", {}).get(DECK_META_KEY)
+    return meta if isinstance(meta, dict) else {}
+
+
+def _link_agenda(nb) -> None:
+    """Redraw the agenda from the cells being converted, linked to the deck's pages: a slide a
+    user added is listed at its place, whatever the kernel knew when it ran."""
+    entries = {}
+    for cell in nb.cells:
+        method = own_slide(cell)
+        for output in cell.get("outputs", []):
+            listed = _deck_meta(output).get("agenda")
+            if method and isinstance(listed, list):
+                entries[method] = [tuple(entry) for entry in listed]
+    items = agenda_items(nb.cells, entries)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if _deck_meta(output).get("slide") == "agenda" and "text/html" in output.get("data", {}):
+                output["data"]["text/html"] = agenda_slide(items, in_deck=True)
+
+
+def _html_outputs(cell) -> list[str]:
+    return [html for output in cell.get("outputs", [])
+            if isinstance(html := output.get("data", {}).get("text/html"), str)]
+
+
+def _unstyle(cell) -> None:
+    """Drop the stylesheet copy each output carries for the notebook: the page has one."""
+    for output in cell.get("outputs", []):
+        html = output.get("data", {}).get("text/html")
+        if isinstance(html, str):
+            output["data"]["text/html"] = strip_output_style(html)
+
+
 def environment_config() -> Config:
     """The nbconvert config installed in the project's environment: the slides exporter looks
     in our template folder and uses the showdeck template, which renders any notebook that is
     not a showdeck notebook exactly as nbconvert's reveal template does."""
-    c = Config()
+    c = kernel_config()  # nbconvert --execute: an encrypted kernel transport
     c.SlidesExporter.template_name = TEMPLATE_NAME
     c.SlidesExporter.extra_template_basedirs = [str(TEMPLATES)]
     return c

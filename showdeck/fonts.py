@@ -464,3 +464,37 @@ def font_face_css(text: str) -> str:
                 " }"
             )
     return "\n".join(rules) + "\n" if rules else ""
+
+
+@functools.cache
+def _local_names(path: Path, index: int) -> tuple[str, ...]:
+    """The names a browser finds an installed face by in CSS local(): full and PostScript."""
+    font = _open_font(path, index, lazy=True)
+    try:
+        names = [font["name"].getDebugName(number) for number in (4, 6)]
+    finally:
+        font.close()
+    return tuple(name for name in names if name)
+
+
+def local_font_face_css() -> str:
+    """@font-face rules for the deck's families that use the machine's installed Noto fonts.
+
+    The notebook's outputs carry these, not the embedded subsets: each output stays small
+    enough to carry its own stylesheet. Where the fonts are not installed the browser falls
+    back along FONT_STACK to its sans-serif.
+    """
+    rules = []
+    for bold in (False, True):
+        for face in FACES:
+            try:
+                names = _local_names(face.path(bold), face.index)
+            except FontsMissing:
+                continue
+            sources = ", ".join(f'local("{name}")' for name in names)
+            rules.append(
+                "@font-face {"
+                f' font-family: "{face.family}"; font-style: normal;'
+                f" font-weight: {700 if bold else 400}; src: {sources}; }}"
+            )
+    return "\n".join(rules) + "\n" if rules else ""

@@ -13,6 +13,8 @@ from pydantic import (
     ConfigDict,
     Field,
     HttpUrl,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -96,6 +98,33 @@ def _short_quote(value: str) -> str:
     return value
 
 
+#: Markdown emphasis around words (`**bold**`, `__bold__`, `*italic*`): a stored page's markup,
+#: not its text. A lone asterisk inside a word (M*A*S*H) is text and passes.
+_EMPHASIS = re.compile(
+    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"  # **strong** or __strong__
+    r"|(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?![\w*])"  # *emphasis*
+)
+
+
+def _page_text(value: str) -> str:
+    """An evidence quote is the page's text as a reader sees it, so it is verbatim against the
+    page without its Markdown: the deck would otherwise print the asterisks."""
+    if match := _EMPHASIS.search(value):
+        words = match.group(2) or match.group(3)
+        msg = (f"an evidence quote is the page's text, not its Markdown: write {words!r} "
+               f"without the emphasis markers around it")
+        raise ValueError(msg)
+    return value
+
+
+def _group_named(value: object) -> object:
+    if isinstance(value, str) and not value.strip():
+        msg = ("every claim belongs to a group: name the event or fact it talks about "
+               "(a kebab-case id shared by the claims judged with it)")
+        raise ValueError(msg)
+    return value
+
+
 def _one_line(value: str) -> str:
     if "\n" in value or "\r" in value:
         msg = "must be one line"
@@ -108,8 +137,9 @@ Slug = Annotated[str, Field(pattern=_SLUG)]
 Text = Annotated[str, AfterValidator(_non_blank), Field(max_length=MAX_TEXT)]
 Count = Annotated[int, BeforeValidator(_whole_number), Field(ge=1, le=MAX_EPISODES)]
 SourceIds = Annotated[list[Slug], BeforeValidator(_id_list), Field(min_length=1)]
-#: A verbatim excerpt of a source, at most EVIDENCE_MAX_WORDS words.
-Evidence = Annotated[str, AfterValidator(_non_blank), AfterValidator(_short_quote)]
+#: A verbatim excerpt of a source's text (not its Markdown), at most EVIDENCE_MAX_WORDS words.
+Evidence = Annotated[str, AfterValidator(_non_blank), AfterValidator(_short_quote),
+                     AfterValidator(_page_text)]
 #: A one-line judgement, e.g. the reason for a verdict.
 Reason = Annotated[str, AfterValidator(_non_blank), AfterValidator(_one_line),
                    Field(max_length=240)]
@@ -184,17 +214,26 @@ class Manga(Sourced):
 class Sequel(Sourced):
     """The sequel status, dated by its newest dated evidence, not by the day we read it.
 
-    `as_of` is the date the status speaks for ("no announcement in any source up to as_of");
-    the loader rejects it when it is more than a year after the newest dated source cited.
-    `checked` is the day the stored pages were last searched (informational).
+    `as_of` is the date the status speaks for ("no announcement in any source as of as_of"),
+    as precise as that evidence (`as_of_precision`); the loader rejects it when it is before
+    the newest dated source cited, or more than a year after it. `checked` is the day the
+    stored pages were last searched (informational).
     """
 
     status: Literal["announced", "not announced"]
     as_of: IsoDate
+    as_of_precision: Precision = "day"
     checked: IsoDate | None = None
     note: Text
     evidence: Evidence
     evidence_source: Slug
+
+    @field_validator("as_of_precision")
+    @classmethod
+    def _as_of_fits_precision(cls, precision: Precision, info: ValidationInfo) -> Precision:
+        if "as_of" in info.data:
+            _check_precision(info.data["as_of"], precision, "as_of")
+        return precision
 
     @model_validator(mode="after")
     def _evidence_is_cited(self) -> Sequel:
@@ -288,15 +327,20 @@ class Milestone(Sourced):
 
     @model_validator(mode="after")
     def _date_fits_precision(self) -> Milestone:
-        # A month- or year-precise date is stored as its first day, so sorting stays honest.
-        if self.precision == "month" and self.date.day != 1:
-            msg = f"a month-precise date is written as the 1st of the month, got {self.date}"
-            raise ValueError(msg)
-        if self.precision == "year" and (self.date.month, self.date.day) != (1, 1):
-            msg = f"a year-precise date is written as January 1st, got {self.date}"
-            raise ValueError(msg)
+        _check_precision(self.date, self.precision)
         _check_lineage(self.confidence, self.lineage)
         return self
+
+
+def _check_precision(day: date, precision: Precision, field: str = "") -> None:
+    """A month- or year-precise date is stored as its first day, so sorting stays honest."""
+    name = f"{field} " if field else ""
+    if precision == "month" and day.day != 1:
+        msg = f"a month-precise {name}date is written as the 1st of the month, got {day}"
+        raise ValueError(msg)
+    if precision == "year" and (day.month, day.day) != (1, 1):
+        msg = f"a year-precise {name}date is written as January 1st, got {day}"
+        raise ValueError(msg)
 
 
 def _check_lineage(confidence: Confidence | None, lineage: str) -> None:
@@ -314,8 +358,26 @@ class Source(Record):
     url: HttpUrl
     publisher: Text
     published: IsoDate | None = None
+    #: How much of `published` is known: a page that gives only a month ("November 2025") or a
+    #: year ("as of early 2026") is dated by the first day of it. None only without a date.
+    published_precision: Precision | None = None
     accessed: IsoDate
     note: Annotated[str, Field(max_length=MAX_TEXT)] = ""
+
+    @model_validator(mode="after")
+    def _date_fits_precision(self) -> Source:
+        if self.published is None:
+            if self.published_precision is not None:
+                msg = "published_precision is set but published is empty"
+                raise ValueError(msg)
+            return self
+        _check_precision(self.published, self.precision, "published")
+        return self
+
+    @property
+    def precision(self) -> Precision:
+        """How precisely the page is dated: a full date unless the table says otherwise."""
+        return self.published_precision or "day"
 
     @property
     def link(self) -> str:
@@ -335,6 +397,8 @@ class Claim(Sourced):
     section: Slug
     quote: Text
     topic: Text
+    #: The claims that talk about one event or fact share a group and are judged together.
+    group: Annotated[Slug, BeforeValidator(_group_named)] | None = None
     verdict: Verdict
     confidence: Confidence | None = None
     reason: Reason | None = None
@@ -354,7 +418,19 @@ class Claim(Sourced):
                    f"sources ({';'.join(self.sources)})")
             raise ValueError(msg)
         _check_lineage(self.confidence, self.lineage)
+        _check_correction_opening(self.correction)
         return self
+
+
+def _check_correction_opening(correction: str) -> None:
+    """The deck puts the verdict before the correction: a correction that opens with a verdict
+    word would read "✓ Correct: Correct: ..." or "✗ Incorrect: Correct: ..."."""
+    opening = re.sub(r"^[\W_]+", "", correction).lower()
+    for verdict in sorted(VERDICTS, key=len, reverse=True):
+        if re.match(rf"{re.escape(verdict)}\b", opening):
+            msg = (f"correction starts with the verdict word {verdict!r}; the deck shows the "
+                   "verdict before it, so start with what is true")
+            raise ValueError(msg)
 
 
 class ArticleSection(Record):

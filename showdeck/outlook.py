@@ -38,12 +38,15 @@ class Outlook:
     #: The verbatim quote that decides the status, and its source.
     sequel_evidence: str
     sequel_evidence_source: Source | None
-    #: The newest dated source cited for the status, and its date.
+    #: The newest dated source cited for the status, and its date as precisely as it is known
+    #: ("5 Dec 2023", "Nov 2025", "2026").
     newest_evidence: Source | None
     newest_evidence_date: date | None
+    newest_evidence_when: str
     #: The day the stored pages were last searched, if recorded (sequel.checked).
     sources_searched: date | None
-    #: Set when the as-of date is more than a year past the newest evidence; else None.
+    #: Set when the as-of date is more than a year past the newest evidence; else None. For the
+    #: presenter (speaker notes) and the build's output, not for the audience's slide.
     stale_warning: str | None
     #: Where the article's own text comes from (show.toml [article] provenance), if recorded.
     article_provenance: str
@@ -86,6 +89,8 @@ def compute_outlook(data: ShowData, as_of: date) -> Outlook:
         sequel_evidence_source=data.sources.get(show.sequel.evidence_source),
         newest_evidence=newest,
         newest_evidence_date=newest.published if newest else None,
+        newest_evidence_when=(format_date(newest.published, newest.precision)
+                              if newest and newest.published else ""),
         sources_searched=show.sequel.checked,
         stale_warning=stale_evidence_warning(data, as_of),
         article_provenance=show.article.provenance,
@@ -107,19 +112,28 @@ def newest_evidence(data: ShowData) -> Source | None:
     return newest_dated_source(data.show.sequel.sources, data.sources)
 
 
+def status_date(data: ShowData) -> str:
+    """The date the sequel status speaks for, as precisely as its evidence: '5 Dec 2023',
+    'Nov 2025' or '2026'."""
+    sequel = data.show.sequel
+    return format_date(sequel.as_of, sequel.as_of_precision)
+
+
 def sequel_statement(data: ShowData) -> str:
     """The sequel status in words, dated by the evidence rather than by the day we read it."""
     sequel = data.show.sequel
-    up_to = format_date(sequel.as_of)
+    when = status_date(data)
     if sequel.status == "not announced":
-        return f"No announcement of a second season in any source up to {up_to}."
-    return f"A second season has been announced, according to sources up to {up_to}."
+        return f"No announcement of a second season in any source as of {when}."
+    return f"A second season has been announced, according to sources as of {when}."
 
 
 def stale_evidence_warning(data: ShowData, as_of: date) -> str | None:
     """A warning when `as_of` is more than a year past the newest dated sequel evidence.
 
-    The build prints it and the deck shows it: the status may be out of date by then.
+    The build prints it and the speaker notes say it: the status may be out of date by then.
+    A page dated by its month or year counts from the first day of it, so the warning comes
+    early rather than late.
     """
     newest = newest_evidence(data)
     if newest is None or newest.published is None:
@@ -129,9 +143,9 @@ def stale_evidence_warning(data: ShowData, as_of: date) -> str | None:
         return None
     years, months, _ = calendar_span(evidence, as_of)
     return (f"The newest dated evidence on a sequel ({newest.publisher}, "
-            f"{format_date(evidence)}) is {describe_span(years, months)} older than the as-of "
-            f"date {format_date(as_of)}; an announcement made since then would not be in "
-            "this data.")
+            f"{format_date(evidence, newest.precision)}) is {describe_span(years, months)} "
+            f"older than the as-of date {format_date(as_of)}; an announcement made since then "
+            "would not be in this data.")
 
 
 def events_after_finale(data: ShowData, as_of: date) -> list[Milestone]:
@@ -165,24 +179,27 @@ def _precision_of(data: ShowData, day: date) -> Precision:
 def unknowns(data: ShowData, as_of: date) -> tuple[str, ...]:
     """What the data cannot tell, stated plainly rather than guessed."""
     sequel = data.show.sequel
-    checked = format_date(sequel.as_of)
+    checked = status_date(data)
     found: list[str] = []
     newest = newest_evidence(data)
     if newest is not None and newest.published == sequel.as_of:
         basis = ", the date of its newest dated source"
     elif newest is not None and newest.published is not None:
-        basis = f" against sources dated up to {format_date(newest.published)}"
+        basis = (f" against sources dated up to "
+                 f"{format_date(newest.published, newest.precision)}")
     else:
         basis = ""
     if as_of > sequel.as_of:
-        gap = (as_of - sequel.as_of).days
+        # A day count only where the status has a day: "2026" is not a day to count from.
+        since = (f"in the {(as_of - sequel.as_of).days:,} days since then"
+                 if sequel.as_of_precision == "day" else "since then")
         found.append(
-            f"The sequel status was last checked on {checked}{basis}; "
-            f"anything announced in the {gap:,} days since then is not in this data."
+            f"The sequel status speaks for {checked}{basis}; "
+            f"anything announced {since} is not in this data."
         )
     elif as_of < sequel.as_of:
         found.append(
-            f"The sequel status was checked on {checked}, after the as-of date "
+            f"The sequel status speaks for {checked}, after the as-of date "
             f"{format_date(as_of)}; the dated record shown stops at the as-of date."
         )
     found.append(

@@ -23,6 +23,9 @@ PAGE_CLASS = "sd-page"
 NOTEBOOK_KEY = "showdeck"
 #: Output metadata of the title slide carrying the deck's title and footer.
 DECK_META_KEY = "showdeck"
+#: Key, in that metadata, of a slide not shown because the notebook's parameters were wrong
+#: (its value is the problem); an export refuses a notebook holding one.
+NOT_SHOWN_KEY = "parameters_failed"
 
 
 @dataclass(frozen=True)

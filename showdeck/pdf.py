@@ -10,10 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from showdeck.assets import default_reveal_dir
 from showdeck.browser import offline_page
-from showdeck.build import check_output, write_atomic
 from showdeck.errors import ShowdeckError
+from showdeck.safety import Inputs, check_output, write_atomic
 
+PACKAGE = Path(__file__).resolve().parent
 #: How long reveal.js may take to lay out its print view; a long deck's takes a while.
 READY_TIMEOUT_MS = 60_000
 #: The sheets a handout prints on, landscape, in PDF points (1/72 in) as a page's MediaBox has them.
@@ -90,7 +92,10 @@ def print_pdf(
     if not deck.is_file():
         msg = f"no deck at {deck}; build it first with `make slides`"
         raise PdfError(msg)
-    check_output(output)
+    check_output(output, inputs=Inputs(
+        reader="the handout",
+        files=((deck, "the deck"),),
+        folders=((PACKAGE, "the showdeck package"), (default_reveal_dir(), "the reveal.js folder"))))
     started = time.perf_counter()
     progress(f"print     {deck} on {paper} in headless Chromium ...")
     from playwright.sync_api import Error as PlaywrightError

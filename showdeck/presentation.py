@@ -6,19 +6,22 @@ parameters where they are read, and a wrong one is one line naming it, not a tra
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from IPython import get_ipython
 from IPython.display import HTML, display
-from markupsafe import Markup
 
-from showdeck import fonts, slides, timeline
+from showdeck import agenda, slides, timeline
 from showdeck.dates import format_date, resolve_as_of
 from showdeck.errors import ShowdeckError
 from showdeck.loader import SHOW_FILE, DataError, ShowData, load_show
-from showdeck.pages import DECK_META_KEY
+from showdeck.pages import DECK_META_KEY, NOT_SHOWN_KEY
+from showdeck.styles import output_style
 
 #: The repository the package runs from: a relative data_dir is also looked up here.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -82,20 +85,56 @@ def read_parameters(data_dir: str | os.PathLike[str], as_of: str | date | None) 
     return data, day
 
 
+def _slide(method: Callable[..., None]) -> Callable[..., None]:
+    """A slide method: on a deck whose parameters failed it shows one line saying so instead,
+    so no slide keeps showing the show of an earlier run."""
+
+    @functools.wraps(method)
+    def show(self: Presentation, *args: object, **kwargs: object) -> None:
+        if self.problem is not None:
+            if method.__name__ != "notes":  # notes of a slide not shown: nothing to say
+                self._show(slides.not_shown(), **{NOT_SHOWN_KEY: self.problem})
+            return
+        method(self, *args, **kwargs)
+
+    return show
+
+
 @dataclass
 class Presentation:
-    """One show's deck, slide by slide: each method displays one slide's content."""
+    """One show's deck, slide by slide: each method displays one slide's content.
+
+    `problem` is set, and `data` and `as_of` are None, when the parameters were wrong.
+    """
 
     data: ShowData
     as_of: date
+    problem: str | None = None
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str], as_of: str | date | None = None) -> Presentation:
-        data, day = read_parameters(data_dir, as_of)
+        """The deck for the notebook's parameters.
+
+        In a notebook a wrong parameter is shown as one error line under the cell, and the deck
+        returned shows, in every slide cell, a line pointing back to the parameters: Run All
+        goes on, and no slide keeps an earlier run's show. Outside IPython it is raised.
+        """
+        try:
+            data, day = read_parameters(data_dir, as_of)
+        except ParameterError as exc:
+            shell = get_ipython()
+            if shell is None:
+                raise
+            # An error output (papermill and our exporter refuse the notebook), not an
+            # exception: JupyterLab's Run All would stop here and leave the old slides below.
+            shell.showtraceback((type(exc), exc, None))
+            return cls(None, None, problem=str(exc))  # type: ignore[arg-type]
         return cls(data, day)
 
     def _show(self, html: str, **metadata: object) -> None:
-        display(HTML(html), metadata={DECK_META_KEY: metadata} if metadata else None)
+        # Each output carries the stylesheet: it must look right with any other one cleared.
+        display(HTML(output_style() + html),
+                metadata={DECK_META_KEY: metadata} if metadata else None)
 
     @property
     def footer(self) -> str:
@@ -103,49 +142,59 @@ class Presentation:
         name = f"{title.english} {title.japanese}" if title.japanese else title.english
         return f"{name} · as of {self.as_of.isoformat()}"
 
+    @_slide
     def title(self) -> None:
-        """The title slide; it carries the slides' stylesheet and fonts for every viewer."""
-        # CSS we generate (fonts as base64, sizes from geometry), never text from data.
-        style = Markup(fonts.font_face_css(deck_text(self.data)) + "\n" + slides.stylesheet())
-        self._show(slides.title_slide(self.data, self.as_of, style=style),
+        """The title slide; its output also gives the deck its title and footer."""
+        self._show(slides.title_slide(self.data, self.as_of),
                    title=self.data.article.title, footer=self.footer)
 
+    @functools.cached_property
+    def _entries(self) -> dict[str, list[agenda.Entry]]:
+        return agenda.own_entries(self.data, lambda: slides.article_pages(self.data))
+
+    @_slide
     def agenda(self) -> None:
-        self._show(slides.agenda_slide(self.data))
+        """The agenda of the saved notebook JupyterLab runs (a slide a user added is listed
+        at its place), else of the standard slides; every export redraws it from its cells."""
+        cells = agenda.running_notebook_cells() or agenda.standard_cells()
+        self._show(slides.agenda_slide(agenda.agenda_items(cells, self._entries)),
+                   slide="agenda")
 
+    @_slide
     def article(self) -> None:
-        self._show(slides.article_slide(self.data))
+        self._show(slides.article_slide(self.data), agenda=self._entries["article"])
 
+    @_slide
     def timeline(self) -> None:
         """The chart: a matplotlib figure output (SVG) with its alt text, under its heading."""
-        self._show(slides.chart_heading(self.data))
+        self._show(slides.chart_heading(self.data), agenda=self._entries["timeline"])
         fig = timeline.timeline_figure(self.data, self.as_of)
         alt = timeline.describe_timeline(self.data, self.as_of)
         display({"image/svg+xml": timeline.figure_svg(fig).decode("utf-8"), "text/plain": alt},
                 raw=True, metadata={"image/svg+xml": {"alt": alt}})
 
+    @_slide
     def timeline_table(self) -> None:
         self._show(slides.timeline_table_slide(self.data, self.as_of))
 
+    @_slide
     def outlook(self) -> None:
-        self._show(slides.outlook_slide(self.data, self.as_of))
+        self._show(slides.outlook_slide(self.data, self.as_of),
+                   agenda=self._entries["outlook"])
 
+    @_slide
     def sources(self) -> None:
-        self._show(slides.sources_slide(self.data))
+        self._show(slides.sources_slide(self.data), agenda=self._entries["sources"])
 
+    @_slide
     def notes(self, topic: str) -> None:
         """Speaker notes for the slide above: in the notebook a folded cell, in the deck the
         speaker view (S)."""
         self._show(slides.speaker_notes(self.data, topic, self.as_of))
 
     def describe(self) -> str:
+        if self.problem is not None:
+            return f"no deck: {self.problem}"
         return (f"{self.data.show.title.english}, as of {format_date(self.as_of)}, "
                 f"from {self.data.folder}")
 
-
-def deck_text(data: ShowData) -> str:
-    """Every character the deck may show from the data (the deck's own words are ASCII and
-    the fonts' base set): every field of every loaded record."""
-    records = [data.show, data.article, *data.episodes, *data.milestones, *data.claims,
-               *data.sources.values()]
-    return "".join(record.model_dump_json() for record in records)

@@ -99,6 +99,16 @@ def source_link(source: Source, text: str | None = None, label: str | None = Non
     return Link(shown, safe_url(source.link), label)
 
 
+def section_anchor(section_id: str) -> str:
+    """The element id where an article section starts, in every view of the notebook."""
+    return f"sd-sec-{section_id}"
+
+
+def slide_anchor(kind: str) -> str:
+    """The element id of one of our slides (its `data-sd-slide` kind)."""
+    return f"sd-slide-{kind}"
+
+
 def section_heading(section: ArticleSection) -> str:
     """The section's own heading, or one made from its id where the article had none."""
     return section.heading or section.id.replace("-", " ").capitalize()
@@ -134,12 +144,11 @@ class TitleView:
     byline: Link | None
     published: str | None
     as_of: str
-    style: str
     heading: str = ""
     count: str = ""
 
 
-def title_slide(data: ShowData, as_of: date, style: str = "") -> str:
+def title_slide(data: ShowData, as_of: date) -> str:
     show = data.show
     article = data.sources.get(show.article.source)
     return render("title_slide", TitleView(
@@ -150,28 +159,34 @@ def title_slide(data: ShowData, as_of: date, style: str = "") -> str:
         byline=source_link(article, article.publisher) if article else None,
         published=format_date(article.published) if article and article.published else None,
         as_of=format_date(as_of),
-        style=style,
     ))
 
 
-def agenda_items(data: ShowData) -> list[str]:
-    return [
-        *(section_heading(s) for s in data.article.sections),
-        "Airing timeline",
-        "Will it come back?",
-        "Sources",
-    ]
+def not_shown() -> str:
+    """The line a slide cell shows instead of its slide when the parameters were wrong."""
+    return render("not_shown", None)
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One line of the agenda and where it links: an element id in the notebook and the
+    reading view, a reveal.js deep link ("#/h/v/f") in the deck."""
+
+    label: str
+    anchor: str
+    deck_href: str
 
 
 @dataclass(frozen=True)
 class AgendaView:
-    items: list[str]
+    items: list[AgendaItem]
+    in_deck: bool = False
     heading: str = "Agenda"
     count: str = ""
 
 
-def agenda_slide(data: ShowData) -> str:
-    return render("agenda_slide", AgendaView(agenda_items(data)))
+def agenda_slide(items: list[AgendaItem], *, in_deck: bool = False) -> str:
+    return render("agenda_slide", AgendaView(items, in_deck))
 
 
 # The article's sections, paginated, with their fact-checks.
@@ -397,6 +412,8 @@ class SectionPage:
     paragraphs: list[ParagraphView]
     callouts: list[CalloutView]
     provenance: str = ""
+    #: The element id of the section's first page: where the agenda links to.
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -504,7 +521,8 @@ def section_pages(data: ShowData, section_id: str,
         ]
         pages.append(SectionPage(heading, _count(number, len(plan)), section.id, paragraphs,
                                  [callout(c, data) for c in claims],
-                                 provenance=note if number == 1 else ""))
+                                 provenance=note if number == 1 else "",
+                                 anchor=section_anchor(section.id) if number == 1 else ""))
     return pages
 
 
@@ -620,8 +638,10 @@ class OutlookPage:
     count: str
     stats: list[Stat] = field(default_factory=list)
     status: Status | None = None
-    warning: str = ""
     subheading: str = ""
+    #: The subheading repeats the page before's: the slide shows it on every page, the
+    #: notebook (all pages at once) only once.
+    subheading_repeats: bool = False
     css: str = ""
     items: list[Item] = field(default_factory=list)
 
@@ -662,19 +682,15 @@ def outlook_pages(data: ShowData, as_of: date) -> list[OutlookPage]:
     forecast = [Item(c.correction, quote=c.quote, verdict=VERDICT_LABELS[c.verdict],
                      sources=_cites(data.cited(c.sources), numbers)) for c in view.forecast]
     unknown = [Item(text) for text in view.unknowns]
-    warning = view.stale_warning or ""
     status_note = [Item(view.sequel_note, sources=_cites(view.sequel_sources, numbers))]
-    if first_outlook_height(stats, status, warning) > geometry.PAGE_BODY_HEIGHT * (
-            1 - geometry.SAFETY):
-        # Too much for the first page: the quote and the warning open the next one instead.
+    # The stale-evidence warning is for the presenter (speaker notes, build output): the
+    # audience sees the status's own date, and the unknowns say what it cannot cover.
+    if first_outlook_height(stats, status) > geometry.PAGE_BODY_HEIGHT * (1 - geometry.SAFETY):
+        # Too much for the first page: the quote opens the next one instead.
         moved = [Item(f"“{status.evidence}” ({status.evidence_source})")] if status.evidence else []
-        if warning:
-            moved.append(Item(f"Out of date? {warning}"))
         status_note = [*moved, *status_note]
         status = Status(status.status, status.css, status.checked, status.note, status.sources)
-        warning = ""
-    bodies: list[tuple[str, dict]] = [("Will it come back?", {
-        "stats": stats, "status": status, "warning": warning})]
+    bodies: list[tuple[str, dict]] = [("Will it come back?", {"stats": stats, "status": status})]
     for title, subtitle, css, items in (
         ("Will it come back?", "What the sources say", "sd-status-note", status_note),
         ("What the record says instead", "Since the finale", "sd-record", record),
@@ -684,16 +700,18 @@ def outlook_pages(data: ShowData, as_of: date) -> list[OutlookPage]:
     ):
         budget = geometry.PAGE_BODY_HEIGHT * (1 - geometry.SAFETY) - (
             geometry.H3_HEIGHT if subtitle else 0)
-        for group in pack(((i, _item_height(i)) for i in items), budget) if items else []:
-            bodies.append((title, {"subheading": subtitle, "css": css, "items": group}))
+        groups = pack(((i, _item_height(i)) for i in items), budget) if items else []
+        for n, group in enumerate(groups):
+            bodies.append((title, {"subheading": subtitle, "subheading_repeats": n > 0,
+                                   "css": css, "items": group}))
     total = len(bodies)
     return [OutlookPage(title, _count(n, total), **body)
             for n, (title, body) in enumerate(bodies, start=1)]
 
 
-def first_outlook_height(stats: list[Stat], status: Status, warning: str) -> float:
-    """The first "Will it come back?" page below its heading: the two numbers, the status with
-    its dated statement and quote, and the stale-evidence warning (sizes from the theme)."""
+def first_outlook_height(stats: list[Stat], status: Status) -> float:
+    """The first "Will it come back?" page below its heading: the two numbers and the status
+    with its dated statement and quote (sizes from the theme)."""
     half = (geometry.CONTENT_WIDTH - 32) / 2
     label = geometry.Style(18, 1.35)
     # The number, its label, the rule and padding above them, the margins around the row.
@@ -706,8 +724,6 @@ def first_outlook_height(stats: list[Stat], status: Status, warning: str) -> flo
     if status.evidence:
         block += (geometry.block_height(f"“{status.evidence}” ({status.evidence_source})",
                                         quote, width) + geometry.BODY.paragraph_gap)
-    if warning:
-        block += 12 + geometry.block_height(f"Out of date? {warning}", geometry.CALLOUT, width)
     return numbers + block
 
 
@@ -754,7 +770,7 @@ class SourcesPage:
 def _source_item(source: Source, number: int) -> tuple[SourceItem, float]:
     meta = source.publisher
     if source.published:
-        meta += f", {format_date(source.published)}"
+        meta += f", {format_date(source.published, source.precision)}"
     item = SourceItem(source_link(source, source.title), meta, f"sd-source-{number}")
     height = (geometry.block_height(f"{number}. {source.title} · {meta}", geometry.SOURCE_ITEM,
                                   geometry.SOURCE_LIST_WIDTH)

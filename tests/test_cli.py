@@ -208,6 +208,6 @@ def test_pdf_reports_a_playwright_error_without_a_traceback(tmp_path, capsys, mo
 def test_check_prints_verdict_and_confidence_counts(capsys):
     assert main(["check", str(REAL_SHOW)]) == 0
     out = capsys.readouterr().out
-    assert "claims      40: 24 correct, 6 partly correct, 3 incorrect, 7 unverifiable" in out
+    assert "claims      40: 23 correct, 8 partly correct, 2 incorrect, 7 unverifiable" in out
     assert "confidence  claims 24 high, 14 medium, 2 low; milestones 15 high, 7 medium, 1 low" in out
-    assert "sequel      not announced as of 2023-12-05 (sources searched 2026-11-24)" in out
+    assert "sequel      not announced as of 2026 (sources searched 2026-12-06)" in out

@@ -115,10 +115,100 @@ def test_the_verdicts_the_second_fact_check_questioned(real):
 
 def test_sequel_status_is_dated_by_the_newest_dated_evidence(real):
     sequel = real.show.sequel
-    dated = [real.sources[i].published for i in sequel.sources if real.sources[i].published]
-    assert sequel.as_of == max(dated) == date(2023, 12, 5)
-    assert sequel.checked == date(2026, 11, 24)
-    assert sequel.evidence_source == "brandingirononline-2023-12-05"
+    dated = [real.sources[i] for i in sequel.sources if real.sources[i].published]
+    newest = max(dated, key=lambda s: s.published)
+    assert sequel.as_of == newest.published == date(2026, 1, 1)
+    assert sequel.as_of_precision == newest.precision == "year"
+    assert sequel.checked == date(2026, 12, 6)
+    assert sequel.evidence_source == newest.id == "eatsip365-season-2"
+
+
+def test_the_newer_sources_are_dated_as_precisely_as_they_allow_and_quoted(real):
+    expected = {
+        "eatsip365-season-2": (date(2026, 1, 1), "year", "As of early 2026, there has been"),
+        "otako-2025-11-akudama-drive": (date(2025, 11, 1), "month",
+                                        "close out November with a bang"),
+        "moviespotify-season-2": (date(2024, 1, 1), "year", "It\u2019s been almost four years"),
+        "brandingirononline-2023-12-05": (date(2023, 12, 5), "day",
+                                          "there hasn\u2019t been an official announcement"),
+    }
+    for sid, (published, precision, quote) in expected.items():
+        source = real.sources[sid]
+        assert (source.published, source.precision) == (published, precision), sid
+        assert f"'{quote}" in source.note or f" {quote}" in source.note, sid
+        assert sid in real.show.sequel.sources, sid
+
+
+def test_every_claim_is_judged_with_its_group(real):
+    groups: dict[str, list[str]] = {}
+    for claim in real.claims:
+        assert claim.group, claim.id
+        groups.setdefault(claim.group, []).append(claim.id)
+    readme = DATA_README.read_text(encoding="utf-8")
+    table = _block(readme, "akudama-drive/claims.csv")
+    for group, ids in groups.items():
+        row = next((line for line in table.splitlines() if line.startswith(f"| `{group}` |")),
+                   None)
+        assert row, f"group {group} is not in the data README's table of groups"
+        listed = re.findall(r"`([a-z0-9-]+)`", row.split("|")[2])
+        assert listed == ids, f"group {group}: the README lists {listed}"
+
+
+def test_no_correction_opens_with_a_verdict_word(real):
+    for claim in real.claims:
+        opening = claim.correction.lower()
+        assert not any(opening.startswith(v) for v in VERDICTS), claim.id
+
+
+def test_the_finale_is_judged_as_one_scene(real):
+    """Swindler stalls the Executioners with a plea: no correction assumes she fought."""
+    finale = [c for c in real.claims if c.group == "finale"]
+    by_id = {c.id: c for c in finale}
+    assert "did not fight" in by_id["swindler-decoy-fought"].correction
+    killed = by_id["swindler-killed"]
+    assert killed.verdict == "partly correct"
+    assert "not in a fight" in killed.correction
+    for claim in finale:
+        assert not re.search(r"\b(battle|fought|fighting)\b", claim.correction), claim.id
+
+
+def test_the_manga_corrections_give_its_release_before_the_broadcast(real):
+    order = [c for c in real.claims if c.group == "manga-and-anime-order"]
+    assert {c.id for c in order} >= {"manga-came-first", "anime-adapted-from-manga",
+                                     "manga-july-2020", "manga-written-by-ogaki"}
+    for claim in order:
+        assert "7 July 2020" in claim.correction, claim.id
+    for cid in ("manga-came-first", "anime-adapted-from-manga", "manga-july-2020",
+                "manga-written-by-ogaki"):
+        correction = next(c.correction for c in order if c.id == cid)
+        assert "8 October 2020" in correction, cid
+    came_first = next(c for c in order if c.id == "manga-came-first")
+    assert came_first.verdict == "partly correct", "true in time order, wrong as to the source"
+    assert came_first.evidence_source == "thecinemaholic-ep11"
+
+
+def test_no_correction_assumes_what_another_group_denies(real):
+    """The second pass's cross-group checks: the article's date is unknown (article-date), and
+    the manga adapts the anime rather than continuing it (manga-and-anime-order)."""
+    by_id = {c.id: c for c in real.claims}
+    assert all(c.verdict == "unverifiable" for c in real.claims if c.group == "article-date")
+    for claim in real.claims:
+        said = f"{claim.reason} {claim.correction}"
+        assert not re.search(r"\b(after|since|before) the article\b", said), claim.id
+    wait = by_id["wait-couple-more-years"]
+    assert not re.search(r"continued? in the manga", wait.correction)
+    assert "follows the anime's story" in wait.correction
+    # The one source that puts the manga after the broadcast is quoted, not passed over.
+    for cid in ("manga-came-first", "manga-july-2020"):
+        assert "'After the series finished" in by_id[cid].disagreement, cid
+        assert "animecorner-stage" in by_id[cid].sources, cid
+
+
+def test_disagreements_quote_their_sources(real):
+    by_id = {c.id: c for c in real.claims}
+    assert "'the former barely sold 183 copies in its first week'" in (
+        by_id["pretty-successful"].disagreement)
+    assert "about 183" not in by_id["pretty-successful"].disagreement
 
 
 def test_episode_titles_record_japanese_and_english_forms_and_film_inferences(real):

@@ -128,10 +128,11 @@ def test_missing_reveal_names_the_install_command(tmp_path):
         load_reveal(tmp_path)
 
 
-def test_the_environment_config_changes_only_the_slides_template():
+def test_the_environment_config_sets_the_slides_template_and_kernel_encryption_only():
     config = environment_config()
     assert config.SlidesExporter.template_name == "showdeck"
-    assert set(config) == {"SlidesExporter"}
+    assert set(config) == {"SlidesExporter", "KernelManager"}
+    assert dict(config.KernelManager) == {"transport_encryption": "auto"}
     assert "TagRemovePreprocessor" not in config
 
 

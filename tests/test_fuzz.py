@@ -1,8 +1,10 @@
-"""Properties: mangled data loads or raises DataError; data that check accepts always builds."""
+"""Properties: mangled data loads or raises DataError; files saved any editor's way load the same;
+another encoding or shape is one problem; data that check accepts always builds."""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -20,10 +22,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from showdeck import DataError, load_show, slides
+from showdeck.agenda import agenda_for
 from showdeck.build import build_deck
 from showdeck.loader import DATA_FILES
 
 from .conftest import FIXTURE_SHOW, REAL_SHOW, ROOT
+from .support import saving
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -70,7 +74,7 @@ def inject_text(name: str, text: str, hostile: str) -> str:
 def assert_renders_inert(data) -> None:
     """Whatever text made it into the data, the slides show it as text, never as markup."""
     day = date(2026, 11, 24)
-    pages = [slides.title_slide(data, day), slides.agenda_slide(data), slides.article_slide(data),
+    pages = [slides.title_slide(data, day), slides.agenda_slide(agenda_for(data)), slides.article_slide(data),
              slides.timeline_table_slide(data, day), slides.outlook_slide(data, day),
              slides.sources_slide(data),
              *(slides.speaker_notes(data, topic, day) for topic in ("article", "outlook"))]
@@ -144,6 +148,70 @@ def test_mangled_data_loads_or_raises_data_error(damage):
     for problem in problems:
         assert problem.file in {*DATA_FILES, str(folder)}
         assert problem.message
+
+
+# files as people save them --------------------------------------------------------------------
+
+_ORIGINALS: dict[str, object] = {}
+
+
+def _records(show: Path):
+    """The records of `show` as it is in the repository, loaded once."""
+    if show.name not in _ORIGINALS:
+        _ORIGINALS[show.name] = dataclasses.replace(load_show(show), folder=Path("."))
+    return _ORIGINALS[show.name]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(show=st.sampled_from(saving.SHOWS), data=st.data())
+def test_every_file_saved_any_editors_way_loads_the_same_records(show, data):
+    """Each data file of any show, saved with its own choice of byte-order mark, line ends,
+    final newline and tabs, loads into the records of the file as committed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = saving.copy_show(show, Path(tmp))
+        for name in DATA_FILES:
+            style = data.draw(st.fixed_dictionaries({
+                "bom": st.booleans(), "end": st.sampled_from(["\n", "\r\n", "\r"]),
+                "final_newline": st.booleans(), "tabs": st.booleans()}), label=name)
+            path = folder / name
+            path.write_bytes(saving.resave(name, path.read_text(encoding="utf-8"), **style))
+        assert dataclasses.replace(load_show(folder), folder=Path(".")) == _records(show)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(show=st.sampled_from(saving.SHOWS), name=st.sampled_from(DATA_FILES),
+       encoding=st.sampled_from(saving.ENCODINGS))
+def test_a_file_in_another_encoding_is_one_problem_that_names_the_file(show, name, encoding):
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = saving.copy_show(show, Path(tmp))
+        text = (folder / name).read_text(encoding="utf-8")
+        raw = saving.encoded(encoding, text)
+        if raw == text.encode("utf-8"):
+            return  # ASCII is the same in Shift_JIS
+        (folder / name).write_bytes(raw)
+        with pytest.raises(DataError) as info:
+            load_show(folder)
+    (problem,) = info.value.problems
+    assert problem.file == name
+    assert problem.message.startswith("not UTF-8")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(show=st.sampled_from(saving.SHOWS),
+       case=st.sampled_from([(n, shape) for n, shapes in saving.SHAPES.items() for shape in shapes]),
+       end=st.sampled_from(["\n", "\r\n"]), bom=st.booleans())
+def test_a_file_of_the_wrong_shape_is_one_problem_however_it_is_saved(show, case, end, bom):
+    name, shape = case
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = saving.copy_show(show, Path(tmp))
+        path = folder / name
+        path.write_bytes(saving.resave(name, saving.misshaped(
+            name, path.read_text(encoding="utf-8"), shape), bom=bom, end=end))
+        with pytest.raises(DataError) as info:
+            load_show(folder)
+    (problem,) = info.value.problems
+    assert problem.file == name
+    assert saving.SHAPES[name][shape] in problem.message
 
 
 # check says valid => build succeeds ---------------------------------------------------------

@@ -279,7 +279,9 @@ def test_non_utf8_file_is_named(broken_copy):
     (folder / "episodes.csv").write_bytes(
         b"number,title,film_reference,air_date,sources\n1,Caf\xe9,,2019-04-05,fixture-guide\n"
     )
-    assert any(p.startswith("episodes.csv:2: not valid UTF-8") for p in problems_of(folder))
+    assert problems_of(folder) == [
+        ("episodes.csv:2: not UTF-8 (byte 0xE9 at offset 50; it looks like Latin-1 or "
+        "Windows-1252); save it as UTF-8")]
 
 
 def test_every_problem_is_reported_not_just_the_first(broken_copy):
@@ -360,6 +362,33 @@ def test_claim_evidence_is_at_most_thirty_words(broken_copy):
     ]
 
 
+@pytest.mark.parametrize("marked", ["there is **no such season**", "there is __no such season__",
+                                    "there is *no such season*"])
+def test_claim_evidence_is_the_pages_text_not_its_markdown(broken_copy, marked):
+    folder = broken_copy()
+    edit(folder / "claims.csv", "Directed by Aoi Example.", marked)
+    assert problems_of(folder) == [
+        ("claims.csv:3: evidence: an evidence quote is the page's text, not its Markdown: "
+         "write 'no such season' without the emphasis markers around it")
+    ]
+
+
+def test_sequel_evidence_is_the_pages_text_not_its_markdown(broken_copy):
+    folder = broken_copy()
+    edit(folder / "show.toml", "No second season of Lantern Line has been announced.",
+         "No second season of Lantern Line has been **announced**.")
+    assert problems_of(folder) == [
+        ("show.toml:38: sequel.evidence: an evidence quote is the page's text, not its "
+         "Markdown: write 'announced' without the emphasis markers around it")
+    ]
+
+
+def test_an_asterisk_that_is_text_is_kept_in_a_quote(broken_copy):
+    folder = broken_copy()
+    edit(folder / "claims.csv", "Directed by Aoi Example.", "Directed by Aoi Example (M*A*S*H).")
+    assert load_show(folder).claims[1].evidence == "Directed by Aoi Example (M*A*S*H)."
+
+
 def test_japanese_evidence_counts_two_characters_as_a_word():
     from showdeck.model import evidence_words
 
@@ -420,4 +449,132 @@ def test_inferred_film_reference_needs_a_film(broken_copy):
     edit(folder / "episodes.csv", "2,The Second Lamp,,,,,", "2,The Second Lamp,,,,yes,")
     assert problems_of(folder) == [
         "episodes.csv:3: film_reference_inferred is set but film_reference is empty"
+    ]
+
+
+# Claims judged in groups, and corrections that read cleanly after their verdict.
+
+
+def _with_groups(folder: Path, *groups: str) -> None:
+    """Give the fixture's claims table a `group` column, one cell per row."""
+    path = folder / "claims.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].replace("topic,verdict", "topic,group,verdict")
+    rows = []
+    for line, group in zip(lines[1:], groups, strict=True):
+        first, second, third, fourth, rest = line.split(",", 4)
+        rows.append(f"{first},{second},{third},{fourth},{group},{rest}")
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+
+
+def test_a_claims_table_with_groups_loads_them(broken_copy):
+    folder = broken_copy()
+    _with_groups(folder, "run", "credits")
+    assert [c.group for c in load_show(folder).claims] == ["run", "credits"]
+
+
+def test_a_claim_without_a_group_is_rejected_when_the_table_has_groups(broken_copy):
+    folder = broken_copy()
+    _with_groups(folder, "run", "")
+    assert problems_of(folder) == [
+        ("claims.csv:3: group: every claim belongs to a group: name the event or fact it talks "
+        "about (a kebab-case id shared by the claims judged with it)")
+    ]
+
+
+def test_a_group_is_a_kebab_case_id(broken_copy):
+    folder = broken_copy()
+    _with_groups(folder, "run", "Credits And Staff")
+    [problem] = problems_of(folder)
+    assert problem.startswith("claims.csv:3: group: String should match pattern")
+
+
+@pytest.mark.parametrize(("verdict", "correction", "word"), [
+    ("correct", "Correct: Aoi Example directed the series.", "correct"),
+    ("correct", "✓ Correct: Aoi Example directed the series.", "correct"),
+    ("correct", "  correct; Aoi Example directed it.", "correct"),
+    ("correct", "Partly correct: Aoi Example directed most of it.", "partly correct"),
+    ("correct", "Incorrect: someone else directed it.", "incorrect"),
+    ("correct", "Unverifiable: no credits survive.", "unverifiable"),
+])
+def test_a_correction_that_opens_with_a_verdict_word_is_rejected(broken_copy, verdict,
+                                                                 correction, word):
+    folder = broken_copy()
+    edit(folder / "claims.csv", "Aoi Example directed the series.", correction)
+    assert problems_of(folder) == [
+        (f"claims.csv:3: correction starts with the verdict word {word!r}; the deck shows the "
+        "verdict before it, so start with what is true")
+    ]
+
+
+def test_a_correction_may_use_a_verdict_word_later_or_inside_a_word(broken_copy):
+    folder = broken_copy()
+    edit(folder / "claims.csv", "Aoi Example directed the series.",
+         "Correctly credited: Aoi Example directed the series; that is correct.")
+    assert load_show(folder).claims[1].correction.startswith("Correctly credited")
+
+
+# Sources dated by month or year, and a sequel status as fresh as its newest evidence.
+
+
+def test_a_source_dated_by_month_or_year_loads_with_its_precision(broken_copy):
+    folder = broken_copy()
+    edit(folder / "sources.csv", "published,accessed", "published,published_precision,accessed")
+    edit(folder / "sources.csv", "Example Guide,2023-06-30,", "Example Guide,2023-06-01,month,")
+    edit(folder / "sources.csv", "Example Blog,2020-01-01,", "Example Blog,2020-01-01,year,")
+    sources = load_show(folder).sources
+    assert sources["fixture-guide"].precision == "month"
+    assert sources["fixture-article"].precision == "year"
+
+
+@pytest.mark.parametrize(("cells", "message"), [
+    ("2023-06-30,month", ("a month-precise published date is written as the 1st of the month, "
+                         "got 2023-06-30")),
+    ("2023-06-01,year", "a year-precise published date is written as January 1st, got 2023-06-01"),
+    (",month", "published_precision is set but published is empty"),
+    ("2023-06-01,week", "Input should be 'day', 'month' or 'year' (got 'week')"),
+])
+def test_a_source_date_must_fit_its_precision(broken_copy, cells, message):
+    folder = broken_copy()
+    edit(folder / "sources.csv", "published,accessed", "published,published_precision,accessed")
+    edit(folder / "sources.csv", "Example Guide,2023-06-30,", f"Example Guide,{cells},")
+    edit(folder / "sources.csv", "Example Blog,2020-01-01,", "Example Blog,2020-01-01,,")
+    field = "published_precision" if "week" in cells else None
+    where = f" {field}:" if field else ""
+    assert f"sources.csv:2:{where} {message}" in problems_of(folder)
+
+
+def test_sequel_status_older_than_its_newest_dated_source_is_rejected(broken_copy):
+    folder = broken_copy()
+    # The status would speak for a day before the guide of 2023-06-30 that it cites.
+    edit(folder / "show.toml", "as_of = 2024-01-31", "as_of = 2023-06-29")
+    assert problems_of(folder) == [
+        ("show.toml:36: sequel.as_of: 2023-06-29 is before the newest dated source cited for the "
+         "status (fixture-guide, 2023-06-30); date the status by its newest evidence")
+    ]
+
+
+def test_sequel_status_dated_by_a_year_only_source(broken_copy):
+    folder = broken_copy()
+    edit(folder / "sources.csv", "published,accessed", "published,published_precision,accessed")
+    edit(folder / "sources.csv", "Example Guide,2023-06-30,", "Example Guide,2026-01-01,year,")
+    edit(folder / "sources.csv", "Example Blog,2020-01-01,", "Example Blog,2020-01-01,,")
+    edit(folder / "show.toml", "as_of = 2024-01-31", 'as_of = 2026-01-01\nas_of_precision = "year"')
+    sequel = load_show(folder).show.sequel
+    assert (sequel.as_of, sequel.as_of_precision) == (date(2026, 1, 1), "year")
+    # Still before it: a year-only source counts from the first day of its year.
+    edit(folder / "show.toml", "as_of = 2026-01-01", "as_of = 2025-12-01")
+    edit(folder / "show.toml", 'as_of_precision = "year"', 'as_of_precision = "month"')
+    assert problems_of(folder) == [
+        ("show.toml:36: sequel.as_of: 2025-12 is before the newest dated source cited for the "
+         "status (fixture-guide, 2026); date the status by its newest evidence")
+    ]
+
+
+def test_sequel_as_of_must_fit_its_precision(broken_copy):
+    folder = broken_copy()
+    edit(folder / "show.toml", "as_of = 2024-01-31", 'as_of = 2024-01-31\nas_of_precision = "month"')
+    assert problems_of(folder) == [
+        ("show.toml:37: sequel.as_of_precision: a month-precise as_of date is written as the 1st "
+        "of the month, got 2024-01-31")
     ]

@@ -14,6 +14,7 @@ from nbclient import NotebookClient
 
 from showdeck.parameters import INJECTED_TAG, inject_parameters
 from showdeck.presentation import ParameterError, read_parameters, resolve_data_dir
+from showdeck.styles import output_style
 from tests.conftest import FIXTURE_SHOW, REAL_SHOW, ROOT
 
 NOTEBOOK = ROOT / "notebooks" / "akudama_drive_season2.ipynb"
@@ -190,13 +191,47 @@ def test_the_real_show_runs_cleanly_with_the_default_folder(run_real):
 
 
 @pytest.mark.slow
-def test_every_visible_cell_shows_something_and_only_the_title_carries_the_style(run_real):
+def test_every_slide_output_carries_the_stylesheet_so_it_stands_alone(run_real):
+    """Clear, rerun or fail any one output: every other keeps its layout and fonts."""
+    style = output_style()
+    assert "@font-face" in style
+    assert 'local("NotoSans-Regular")' in style
+    assert "data:font" not in style
     for cell in run_real.cells:
         if kind(cell) in {"slide", "notes"}:
-            assert cell.outputs, cell.source
-    styles = [o for o in outputs(run_real) if "<style>" in o.get("data", {}).get("text/html", "")]
-    assert len(styles) == 1
-    assert "@font-face" in styles[0]["data"]["text/html"]
+            html = [o["data"]["text/html"] for o in cell.outputs if "text/html" in o.get("data", {})]
+            assert html, cell.source
+            assert all(h.startswith(style) for h in html), cell.source
+
+
+@pytest.mark.slow
+def test_the_executed_notebook_stays_under_one_megabyte(run_real):
+    assert len(nbformat.writes(run_real).encode()) < 1_000_000
+
+
+@pytest.mark.slow
+def test_wrong_parameters_leave_no_slide_of_an_earlier_run(notebook, tmp_path):
+    """Run All goes on past the one-line error, and every slide cell says to fix the parameters
+    instead of keeping the show it showed before."""
+    nb = execute(notebook, ROOT / "notebooks", data_dir=str(tmp_path / "nonexistent"),
+                 as_of=AS_OF)
+    errors = [(i, o) for i, c in enumerate(nb.cells) if c.cell_type == "code"
+              for o in c.outputs if o.output_type == "error"]
+    assert len(errors) == 1
+    index, error = errors[0]
+    assert "Presentation.open" in nb.cells[index].source
+    assert error.ename == "ParameterError"
+    assert len(error.traceback) == 1
+    assert "data_dir" in error.traceback[0]
+    for cell in nb.cells:
+        if kind(cell) == "notes":
+            assert cell.outputs == [], cell.source
+        if kind(cell) == "slide":
+            (output,) = cell.outputs
+            html = output["data"]["text/html"]
+            assert "Not shown: the parameters are wrong" in html, cell.source
+            assert "Akudama" not in html
+            assert output["metadata"]["showdeck"]["parameters_failed"].startswith("data_dir")
 
 
 @pytest.mark.slow
@@ -271,3 +306,15 @@ def test_injecting_a_date_writes_its_iso_string(notebook):
 
     nb = inject_parameters(notebook, as_of=date(2026, 11, 24))
     assert "as_of = '2026-11-24'" in nb.cells[[c.id for c in nb.cells].index(INJECTED_TAG)].source
+
+
+def test_the_intro_links_to_where_each_kind_of_content_lives(notebook):
+    intro = notebook.cells[0].source
+    targets = re.findall(r"\]\(([^)]+)\)", intro)
+    for target in targets:
+        assert (NOTEBOOK.parent / target).resolve().is_file(), target
+    named = {Path(t).name for t in targets}
+    for name in ("article.md", "claims.csv", "sources.csv", "episodes.csv", "milestones.csv",
+                 "show.toml", "README.md", "slides.css.j2", "showdeck.css"):
+        assert name in named, name
+    assert "Add a slide" in intro

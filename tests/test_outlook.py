@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 import pytest
 
-from showdeck import dates, outlook
+from showdeck import dates, outlook, slides
 from showdeck.dates import resolve_as_of
 from showdeck.loader import load_show
 from tests.conftest import FIXTURE_SHOW, REAL_SHOW
@@ -112,15 +113,15 @@ def test_forecast_claims_come_from_the_sections_the_data_names(broken_copy):
     assert [c.id for c in view.forecast] == ["episode-count", "director"]
 
 
-def test_unknowns_say_when_the_status_was_last_checked(data):
+def test_unknowns_say_what_date_the_status_speaks_for(data):
     later = outlook.unknowns(data, AS_OF)
-    assert "last checked on 31 Jan 2024" in later[0]
+    assert "The sequel status speaks for 31 Jan 2024" in later[0]
     assert "against sources dated up to 30 Jun 2023" in later[0]
     assert "1,028 days" in later[0]
     earlier = outlook.unknowns(data, date(2023, 1, 1))
     assert "after the as-of date" in earlier[0]
     same = outlook.unknowns(data, date(2024, 1, 31))
-    assert not any("checked" in text for text in same)
+    assert not any("speaks for" in text for text in same)
 
 
 def test_manga_summary_follows_the_as_of_date(broken_copy):
@@ -144,13 +145,56 @@ def test_no_manga_no_summary(data):
 def test_the_status_is_dated_by_its_evidence_not_by_the_day_it_was_read():
     real = load_show(REAL_SHOW)
     view = outlook.compute_outlook(real, AS_OF)
-    assert view.sequel_statement == (
-        "No announcement of a second season in any source up to 5 Dec 2023.")
-    assert view.newest_evidence_date == date(2023, 12, 5)
-    assert view.newest_evidence.id == view.sequel_evidence_source.id
-    assert view.sources_searched == date(2026, 11, 24)
-    assert "official announcement" in view.sequel_evidence
-    assert "the date of its newest dated source" in outlook.unknowns(real, AS_OF)[0]
+    # The newest statement speaks "as of early 2026": dated by its year, no more precisely.
+    assert view.sequel_statement == "No announcement of a second season in any source as of 2026."
+    assert view.newest_evidence_date == date(2026, 1, 1)
+    assert view.newest_evidence_when == "2026"
+    assert view.newest_evidence.id == view.sequel_evidence_source.id == "eatsip365-season-2"
+    assert view.sources_searched == date(2026, 12, 6)
+    assert "no official announcement" in view.sequel_evidence
+    first = outlook.unknowns(real, AS_OF)[0]
+    assert "speaks for 2026, the date of its newest dated source" in first
+    assert "days since then" not in first, "a year-dated status has no day to count from"
+
+
+def test_the_outlook_slide_quotes_the_status_as_the_page_reads_without_its_markdown():
+    # eatsip365 stores "**no official announcement**"; the reader sees no asterisks, nor does
+    # the audience.
+    real = load_show(REAL_SHOW)
+    slide = html.unescape(slides.outlook_slide(real, AS_OF))
+    assert ("\u201cAs of early 2026, there has been no official announcement from Studio "
+            "Pierrot") in slide
+    assert "*" not in slide
+    quotes = [real.show.sequel.evidence, *(c.evidence for c in real.claims)]
+    assert not any("**" in q for q in quotes)
+
+
+def _dated_by(folder, cells: str, as_of: str, precision: str) -> None:
+    """Date the fixture's sequel source and status by a month or a year."""
+    sources = folder / "sources.csv"
+    text = sources.read_text().replace("published,accessed", "published,published_precision,accessed")
+    text = text.replace("Example Guide,2023-06-30,", f"Example Guide,{cells},")
+    sources.write_text(text.replace("Example Blog,2020-01-01,", "Example Blog,2020-01-01,,"))
+    show = folder / "show.toml"
+    show.write_text(show.read_text().replace(
+        "as_of = 2024-01-31", f'as_of = {as_of}\nas_of_precision = "{precision}"'))
+
+
+@pytest.mark.parametrize(("cells", "as_of", "precision", "when"), [
+    ("2025-11-01,month", "2025-11-01", "month", "Nov 2025"),
+    ("2026-01-01,year", "2026-01-01", "year", "2026"),
+])
+def test_a_status_dated_by_month_or_year_says_no_more(broken_copy, cells, as_of, precision, when):
+    folder = broken_copy()
+    _dated_by(folder, cells, as_of, precision)
+    data = load_show(folder)
+    view = outlook.compute_outlook(data, date(2026, 11, 24))
+    assert view.sequel_statement == f"No announcement of a second season in any source as of {when}."
+    assert view.newest_evidence_when == when
+    assert f"speaks for {when}" in view.unknowns[0]
+    assert "days since then" not in view.unknowns[0]
+    sources = slides.sources_slide(data)
+    assert f"Example Guide, {when}<" in sources
 
 
 def test_stale_evidence_warns_only_more_than_a_year_on(data):
@@ -164,11 +208,55 @@ def test_stale_evidence_warns_only_more_than_a_year_on(data):
     assert outlook.compute_outlook(data, date(2024, 6, 30)).stale_warning == warning
 
 
-def test_real_deck_today_carries_the_stale_evidence_warning():
-    view = outlook.compute_outlook(load_show(REAL_SHOW), AS_OF)
-    assert view.stale_warning is not None
-    assert "5 Dec 2023" in view.stale_warning
-    assert "2 years and 11 months" in view.stale_warning
+def test_a_year_dated_source_counts_from_the_first_day_of_its_year(broken_copy):
+    folder = broken_copy()
+    _dated_by(folder, "2026-01-01,year", "2026-01-01", "year")
+    data = load_show(folder)
+    assert outlook.stale_evidence_warning(data, date(2027, 1, 1)) is None
+    warning = outlook.stale_evidence_warning(data, date(2027, 1, 2))
+    assert warning.startswith("The newest dated evidence on a sequel (Example Guide, 2026) is 1 year")
+
+
+def test_the_real_status_is_fresh_today_and_warns_a_year_later():
+    real = load_show(REAL_SHOW)
+    assert outlook.compute_outlook(real, AS_OF).stale_warning is None
+    later = outlook.compute_outlook(real, date(2027, 6, 1)).stale_warning
+    assert later is not None
+    assert "(eatsip365, 2026) is 1 year and 5 months older" in later
+
+
+def test_the_stale_warning_is_for_the_presenter_not_the_audience_slide(data):
+    # The fixture's evidence (30 Jun 2023) is more than a year older than AS_OF.
+    warning = outlook.stale_evidence_warning(data, AS_OF)
+    assert warning
+    slide = slides.outlook_slide(data, AS_OF)
+    assert "Out of date" not in slide
+    assert "newest dated evidence" not in slide
+    assert warning in html.unescape(slides.speaker_notes(data, "outlook", AS_OF))
+    # The audience still sees the status's own date, and what the data cannot cover.
+    assert "as of 31 Jan 2024" in slide
+    assert "anything announced in the 1,028 days since then is not in this data" in slide
+
+
+def test_a_subheading_split_over_pages_is_marked_so_the_notebook_shows_it_once():
+    real = load_show(REAL_SHOW)
+    pages = slides.outlook_pages(real, AS_OF)
+    by_subheading: dict[str, list[bool]] = {}
+    for page in pages:
+        if page.subheading:
+            by_subheading.setdefault(page.subheading, []).append(page.subheading_repeats)
+    split = [s for s, marks in by_subheading.items() if len(marks) > 1]
+    assert split, "some subheading of the real outlook spans pages"
+    for marks in by_subheading.values():
+        assert marks == [False] + [True] * (len(marks) - 1)
+    slide = slides.outlook_slide(real, AS_OF)
+    for subheading, marks in by_subheading.items():
+        shown = html.escape(subheading, quote=False)
+        assert slide.count(f"<h3>{shown}</h3>") == 1, subheading
+        assert slide.count(f'<h3 class="sd-continued">{shown}</h3>') == len(marks) - 1
+    css = slides.stylesheet()
+    assert ".sd-slide h3.sd-continued, .sd-slide .sd-page-count { display: none; }" in css
+    assert ".reveal .sd-slide h2.sd-continued, .reveal .sd-slide h3.sd-continued { display: block; }" in css
 
 
 def test_article_provenance_is_carried_with_its_sources():
@@ -176,3 +264,27 @@ def test_article_provenance_is_carried_with_its_sources():
     assert "English Wikipedia premise" in view.article_provenance
     assert view.article_provenance_evidence.startswith("diversi criminali")
     assert "netflixlovers-it" in [s.id for s in view.article_provenance_sources]
+
+
+@pytest.mark.slow
+def test_the_build_prints_the_stale_warning_before_it_runs_the_notebook(tmp_path, fixture_show,
+                                                                        monkeypatch):
+    from showdeck import build
+    from tests.conftest import write_sample_notebook
+
+    def stop(*_args, **_kwargs):
+        raise build.BuildError("stopped before the kernel starts")
+
+    monkeypatch.setattr(build, "running_kernel", stop)
+    notebook = write_sample_notebook(tmp_path / "deck.ipynb")
+    lines: list[str] = []
+    with pytest.raises(build.BuildError, match="stopped before"):
+        build.build_deck(notebook, fixture_show, tmp_path / "d.html", as_of="2026-11-24",
+                         progress=lines.append)
+    warning = outlook.stale_evidence_warning(load_show(fixture_show), AS_OF)
+    assert f"warning   {warning}" in lines
+    lines.clear()
+    with pytest.raises(build.BuildError, match="stopped before"):
+        build.build_deck(notebook, fixture_show, tmp_path / "d.html", as_of="2024-01-31",
+                         progress=lines.append)
+    assert not any(line.startswith("warning") for line in lines)

@@ -25,12 +25,15 @@ from showdeck.build import (
     OutputError,
     _up_to_date,
     build_deck,
+    input_key,
     remove_stale_temporaries,
     resolve_as_of,
+    snapshot_inputs,
 )
 from showdeck.loader import KEPT_PROBLEMS, MAX_ROWS, SHOWN_PROBLEMS, DataError, load_show
+from showdeck.pages import deck_structure
 
-from .conftest import FIXTURE_SHOW, REAL_SHOW, ROOT, write_sample_notebook
+from .conftest import FIXTURE_SHOW, REAL_SHOW, ROOT, SAMPLE_SLIDES, write_sample_notebook
 
 QUIET = {"progress": lambda _line: None}
 
@@ -327,22 +330,25 @@ def test_a_corrupt_stamp_means_no_cache(tmp_path, stamp):
 
 
 def test_leftovers_of_a_killed_build_are_removed_and_a_running_builds_are_kept(tmp_path):
-    dead = tmp_path / ".deck.html.dead.tmp"
+    dead = tmp_path / ".deck.html.dead_123.tmp"
     dead.write_bytes(b"half a deck")
-    alive = tmp_path / ".deck.html.alive.tmp"
+    alive = tmp_path / ".deck.html.alive123.tmp"
     alive.write_bytes(b"being written")
-    other = tmp_path / ".notes.html.x.tmp"
+    other = tmp_path / ".notes.html.x1234567.tmp"
     other.write_bytes(b"not ours")
+    # Named like a temporary but not as tempfile names them (8 random characters): a user's.
+    mine = tmp_path / ".deck.html.mine.tmp"
+    mine.write_bytes(b"a file of the user's")
     with alive.open("rb") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         remove_stale_temporaries(tmp_path, ".deck.html.", ".tmp")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".deck.html.alive.tmp",
-                                                          ".notes.html.x.tmp"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".deck.html.alive123.tmp", ".deck.html.mine.tmp", ".notes.html.x1234567.tmp"]
 
 
 def test_a_killed_builds_private_folder_is_removed_by_the_next(tmp_path, monkeypatch):
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
-    stale = tmp_path / "showdeck-build-killed"
+    stale = tmp_path / "showdeck-build-killed00"
     stale.mkdir()
     (stale / ".lock").write_bytes(b"")
     (stale / "kernel.json").write_text('{"key": "secret"}', encoding="utf-8")
@@ -424,7 +430,8 @@ def test_a_stamp_that_cannot_be_written_is_a_warning_after_the_deck_is_written(p
     assert [line.split()[0] for line in lines][-2:] == ["warning", "write"]
 
 
-def run_build(project: dict[str, Path], tmp_path: Path, **env: str) -> subprocess.Popen[str]:
+def run_build(project: dict[str, Path], tmp_path: Path, as_of: str = "2025-01-02",
+              **env: str) -> subprocess.Popen[str]:
     """`python -m showdeck build` with its own temp and Jupyter runtime folders to inspect."""
     for name in ("tmp", "runtime"):
         (tmp_path / name).mkdir(exist_ok=True)
@@ -433,7 +440,7 @@ def run_build(project: dict[str, Path], tmp_path: Path, **env: str) -> subproces
     return subprocess.Popen(
         [sys.executable, "-m", "showdeck", "build", "--data", str(project["data"]),
          "--output", str(project["output"]), "--notebook", str(project["notebook"]),
-         "--as-of", "2025-01-02"],
+         "--as-of", as_of],
         cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -492,3 +499,47 @@ def test_a_kernel_that_cannot_start_is_one_line_and_leaves_nothing(project, tmp_
     assert "the kernel did not answer" in err
     assert "Traceback" not in err
     assert leftovers(project, tmp_path) == []
+
+
+# Builds of one deck at the same moment -----------------------------------------------------
+
+
+AS_OF_DATES = ("2025-01-02", "2025-06-30")
+
+
+@pytest.mark.slow
+def test_concurrent_builds_of_one_deck_all_succeed_and_leave_one_whole_deck(tmp_path):
+    """Two terminals, or `make -j`: real builds (subprocesses) of one output at once, two of
+    them for another as-of date. Each ends with status 0; the deck is whole and the one its
+    stamp vouches for; nothing is left over. (test_safety.py runs the writing part with many
+    more writers and interleavings.)"""
+    dates = [AS_OF_DATES[0], AS_OF_DATES[1], AS_OF_DATES[0]]
+    data = tmp_path / "data" / FIXTURE_SHOW.name
+    shutil.copytree(FIXTURE_SHOW, data)
+    project = {"notebook": write_sample_notebook(tmp_path / "notebooks" / "deck.ipynb"),
+               "data": data, "output": tmp_path / "build" / "deck.html"}
+    builds = [run_build(project, tmp_path, as_of=day) for day in dates]
+    results = [(build.wait(timeout=300), build.communicate()[1]) for build in builds]
+    assert results == [(0, "")] * len(dates)
+    html = project["output"].read_text(encoding="utf-8")
+    stamp = json.loads((project["output"].parent / ".showdeck-cache" / "deck.html.json")
+                       .read_text(encoding="utf-8"))
+    assert stamp["sha256"] == hashlib.sha256(html.encode()).hexdigest()
+    snapshot = snapshot_inputs(project["notebook"], data, None)
+    day = next(day for day in AS_OF_DATES if input_key(snapshot, day) == stamp["key"])
+    assert f"as of {day}" in html  # the stamp's build wrote this deck, whole
+    assert html.rstrip().endswith("</html>")
+    assert len(deck_structure(html)) == SAMPLE_SLIDES
+    assert leftovers(project, tmp_path) == []
+    assert sorted(p.name for p in project["output"].parent.iterdir()) == [".showdeck-cache",
+                                                                          "deck.html"]
+
+
+def test_a_reader_that_goes_away_ends_check_quietly():
+    """`python -m showdeck check ... | head`: the closed pipe is no error message, no traceback."""
+    check = subprocess.Popen([sys.executable, "-m", "showdeck", "check", str(REAL_SHOW)],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert check.stdout is not None
+    check.stdout.close()  # before it writes: its first write finds no reader
+    _out, err = check.communicate(timeout=60)
+    assert (check.returncode, err) == (1, b"")

@@ -32,6 +32,7 @@ def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess:
     result = subprocess.run(args, cwd=cwd, env=environment, capture_output=True, text=True,
                             timeout=300, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
+    assert "without encryption" not in result.stderr  # every route's kernel is quiet
     return result
 
 
@@ -90,7 +91,24 @@ def test_converting_the_unexecuted_notebook_says_to_execute_it(tmp_path):
     assert result.returncode != 0
     assert "has not been run" in result.stderr
     assert "--execute" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert [line for line in result.stderr.splitlines() if "ERROR" in line] == [
+        line for line in result.stderr.splitlines() if line.strip() and "Converting" not in line]
     assert list(tmp_path.iterdir()) == []  # no empty deck
+
+
+def test_nbconvert_execute_with_a_wrong_parameter_is_one_line_and_writes_nothing(tmp_path):
+    result = subprocess.run(
+        [str(BIN / "jupyter"), "nbconvert", "--to", "slides", "--execute", str(NOTEBOOK),
+         "--output-dir", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=300,
+        check=False, env={**os.environ, "SHOWDECK_AS_OF": "2019-01-01"})
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines()
+             if line.strip() and "Converting notebook" not in line]
+    assert len(lines) == 1, result.stderr
+    assert "parameters are wrong" in lines[0]
+    assert "2019-01-01 is before the finale" in lines[0]
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("where", ["root", "elsewhere"])
@@ -134,6 +152,7 @@ def test_a_wrong_parameter_is_one_line_naming_it(parameter, value, message, tmp_
     assert len(errors) == 1
     assert len(errors[0].traceback) == 1
     assert errors[0].traceback[0].startswith(message)
+    assert "without encryption" not in result.stderr
     # Caught where the parameters are read: the cell that opens the deck, not a slide.
     failing = next(c for c in nb.cells if any(o.output_type == "error" for o in c.get("outputs", [])))
     assert "Presentation.open" in failing.source
@@ -164,3 +183,31 @@ def test_other_notebooks_convert_as_without_the_project_config(to, tmp_path):
         outputs[label] = written.read_text(encoding="utf-8")
     assert outputs["project"] == outputs["plain"]
     assert "print" in outputs["project"]  # its tagged input is not removed
+
+
+def test_a_slide_a_user_adds_is_in_the_agenda_and_the_deck(tmp_path, reference):
+    """README recipe "add a slide": a Markdown cell marked Slide, after the timeline."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    at = next(i for i, c in enumerate(nb.cells) if c.source == "deck.timeline_table()")
+    added = nbformat.v4.new_markdown_cell(
+        "## What fans did next\n\nA petition, fan art and a stage play.",
+        metadata={"slideshow": {"slide_type": "slide"}})
+    nb.cells.insert(at, added)
+    copy = tmp_path / "notebooks" / NOTEBOOK.name
+    copy.parent.mkdir()
+    nbformat.write(nb, copy)
+    run([str(BIN / "jupyter"), "nbconvert", "--to", "slides", "--execute", str(copy),
+         "--output-dir", str(tmp_path), "--output", "deck"], tmp_path)
+    html = (tmp_path / "deck.slides.html").read_text(encoding="utf-8")
+    headings = [h for _pages, hs in outline(html) for h in hs]
+    reference_headings = [h for _pages, hs in outline(reference) for h in hs]
+    assert len(deck_structure(html)) == len(deck_structure(reference)) + 1
+    agenda = re.search(r'<ol class="sd-agenda-list">(.*?)</ol>', html, re.DOTALL).group(1)
+    labels = re.findall(r'<a href="([^"]+)">([^<]+)</a>', agenda)
+    assert ("#/4/0", "What fans did next") in labels
+    assert [label for _href, label in labels].index("What fans did next") == \
+        [label for _href, label in labels].index("Airing timeline") + 1
+    # Our slides after it moved one on: the outlook is now slide 6.
+    assert ("#/6/0", "Will it come back?") in labels
+    assert "What fans did next" in html
+    assert len(headings) >= len(reference_headings)

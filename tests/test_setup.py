@@ -55,9 +55,12 @@ def make_project(tmp_path: Path) -> Path:
         pytest.fail("make is not installed: apt-get install make")
     shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
     inputs = ["requirements.txt", "pyproject.toml", "package.json", "package-lock.json",
-              "jupyter_nbconvert_config.py", "scripts/install-system-deps"]
+              "jupyter_nbconvert_config.py", "jupyter_server_config.py",
+              "ipython_kernel_config.py", "scripts/install-system-deps"]
     stamps = [".venv/.installed", ".venv/.system-deps", "node_modules/.installed",
-              ".venv/etc/jupyter/jupyter_nbconvert_config.py"]
+              ".venv/etc/jupyter/jupyter_nbconvert_config.py",
+              ".venv/etc/jupyter/jupyter_server_config.py",
+              ".venv/etc/ipython/ipython_kernel_config.py"]
     for offset, names in ((0, inputs), (100, stamps)):
         for name in names:
             path = tmp_path / name

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from showdeck import geometry, slides
+from showdeck.agenda import agenda_for
 from showdeck.loader import load_show
 from tests.conftest import FIXTURE_SHOW
 
@@ -42,7 +43,7 @@ def write_article(folder, paragraphs: list[str], claims: list[tuple[str, str, st
 
 
 def all_html(data) -> str:
-    return "".join([slides.title_slide(data, AS_OF), slides.agenda_slide(data),
+    return "".join([slides.title_slide(data, AS_OF), slides.agenda_slide(agenda_for(data)),
                     slides.article_slide(data), slides.timeline_table_slide(data, AS_OF),
                     slides.outlook_slide(data, AS_OF), slides.sources_slide(data),
                     *(slides.speaker_notes(data, t, AS_OF) for t in
@@ -90,8 +91,8 @@ def test_title_slide_names_article_show_and_as_of(data):
 
 
 def test_agenda_lists_the_articles_sections_then_the_deck(data):
-    html = slides.agenda_slide(data)
-    items = re.findall(r"<li>(.*?)</li>", html)
+    html = slides.agenda_slide(agenda_for(data))
+    items = re.findall(r"<li><a [^>]*>(.*?)</a></li>", html)
     assert items[-3:] == ["Airing timeline", "Will it come back?", "Sources"]
     assert len(items) == len(data.article.sections) + 3
 
@@ -313,7 +314,7 @@ def test_the_stylesheet_is_css_not_escaped_html():
     assert "&gt;" not in css
 
 
-def test_a_first_outlook_page_too_full_moves_its_quote_and_warning_on(broken_copy):
+def test_a_first_outlook_page_too_full_moves_its_quote_on(broken_copy):
     folder = broken_copy()
     show = (folder / "show.toml").read_text()
     long_note = "A very long sequel note. " * 3
@@ -325,7 +326,7 @@ def test_a_first_outlook_page_too_full_moves_its_quote_and_warning_on(broken_cop
     (folder / "show.toml").write_text(show.replace('note = "', 'note = "' + long_note))
     data = load_show(folder)
     first = slides.outlook_pages(data, AS_OF)[0]
-    height = slides.first_outlook_height(first.stats, first.status, first.warning)
+    height = slides.first_outlook_height(first.stats, first.status)
     assert height <= geometry.PAGE_BODY_HEIGHT * (1 - geometry.SAFETY)
 
 
