@@ -10,12 +10,12 @@ from pathlib import Path
 from tests.support.jupyterlab import LAB_LOAD_MS, Lab
 
 READY = "body.rise-enabled .reveal.ready"
-#: More steps than any deck of ours has pages: stepping stops here if "next" never runs out.
+#: More steps than any deck of ours has pages: stepping stops here whatever happens.
 MAX_STEPS = 200
 
 #: What one step shows: the slide on screen, its visible pages (a page is visible when a reader
 #: sees it, whatever marks it; a slide without pages shows its outputs), the box around all that
-#: each of them draws, the window, and whether "next" goes anywhere.
+#: each of them draws, and the window.
 STEP_JS = """() => {
   const section = document.querySelector('.reveal .slides > section.present');
   const visible = el => el.checkVisibility({opacityProperty: true, visibilityProperty: true});
@@ -35,7 +35,6 @@ STEP_JS = """() => {
     page_count: section.querySelectorAll('.sd-page').length,
     boxes: shown.map(extent),
     viewport: [innerWidth, innerHeight],
-    next: document.querySelector('.reveal .controls .navigate-right.enabled') !== null,
   };
 }"""
 #: Run every transition on the slides (reveal's slide and fragment fades) to its end, so a step
@@ -56,7 +55,6 @@ class Step:
     page_count: int
     boxes: list[dict[str, float] | None]
     viewport: list[int]
-    next: bool
 
     @property
     def where(self) -> str:
@@ -153,13 +151,15 @@ def click_slide(page, frame) -> None:
 
 
 def step_through(frame, keyboard) -> list[Step]:
-    """From where the slideshow is, press the right arrow until "next" goes nowhere, or until
-    three presses in a row change nothing; the steps read at the start and after each press."""
+    """From where the slideshow is, press the right arrow until three presses in a row change
+    nothing (the last page, or a slideshow that stopped turning); each step once, in order."""
     steps = [Step(**frame.evaluate(STEP_JS))]
-    while steps[-1].next and len(steps) < MAX_STEPS:
+    unchanged = 0
+    while unchanged < 3 and len(steps) < MAX_STEPS:
         keyboard.press("ArrowRight")
         settle(frame)
-        steps.append(Step(**frame.evaluate(STEP_JS)))
-        if len(steps) > 3 and steps[-1] == steps[-2] == steps[-3] == steps[-4]:
-            break
+        step = Step(**frame.evaluate(STEP_JS))
+        unchanged = unchanged + 1 if step == steps[-1] else 0
+        if not unchanged:
+            steps.append(step)
     return steps
