@@ -13,7 +13,7 @@ KERNEL_CONFIG := $(VENV)/etc/ipython/ipython_kernel_config.py
 DECK := build/akudama-drive-season-2.slides.html
 PDF := build/akudama-drive-season-2.pdf
 DATA ?= data/akudama-drive
-# The handout's paper (a4 or letter, landscape); NOTES=1 adds the speaker notes.
+# The handout's paper (a4 or letter, portrait); NOTES=1 adds the speaker notes.
 PAPER ?= a4
 NOTES ?=
 
@@ -58,8 +58,9 @@ setup: $(SYS_STAMP) $(STAMP) $(NODE_STAMP) $(NBCONVERT_CONFIG) $(SERVER_CONFIG) 
 slides: setup
 	$(PY) -m showdeck build --data $(DATA) --output $(DECK)
 
-pdf: slides
-	$(PY) -m showdeck pdf --deck $(DECK) --output $(PDF) --paper $(PAPER)$(if $(NOTES), --notes)
+# The handout is the notebook's reading view (nbconvert --to html) printed.
+pdf: setup
+	$(PY) -m showdeck pdf --data $(DATA) --output $(PDF) --paper $(PAPER)$(if $(NOTES), --notes)
 
 check: $(STAMP)
 	$(PY) -m showdeck check $(DATA)

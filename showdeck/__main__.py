@@ -83,13 +83,19 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     build.set_defaults(run=_build)
     pdf = commands.add_parser(
-        "pdf", help="print a built deck to a tagged PDF handout, one sheet per page of a slide"
+        "pdf", help="print the handout: the notebook's reading view as a tagged PDF"
     )
-    pdf.add_argument("--deck", type=Path, required=True, help="the deck built by `build`")
+    source = pdf.add_mutually_exclusive_group(required=True)
+    source.add_argument("--data", type=Path,
+                        help="the show's data folder: run the notebook on it and print its reading view")
+    source.add_argument("--html", type=Path,
+                        help="print this reading view instead (jupyter nbconvert --to html)")
     pdf.add_argument("--output", type=Path, required=True, help="the PDF file to write")
-    pdf.add_argument("--paper", default="a4", help="a4 (default) or letter, landscape")
-    pdf.add_argument("--notes", action="store_true",
-                     help="add each slide's speaker notes on sheets after its last page")
+    pdf.add_argument("--notebook", type=Path, default=Path("notebooks/akudama_drive_season2.ipynb"),
+                     help="the presentation notebook (default: %(default)s)")
+    pdf.add_argument("--as-of", help="the date the handout speaks for, YYYY-MM-DD (default: today)")
+    pdf.add_argument("--paper", default="a4", help="a4 (default) or letter, portrait")
+    pdf.add_argument("--notes", action="store_true", help="print the speaker notes after the text")
     pdf.set_defaults(run=_pdf)
     return parser
 
@@ -103,10 +109,17 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _pdf(args: argparse.Namespace) -> int:
-    from showdeck.pdf import print_pdf
+    from showdeck import pdf
 
-    print_pdf(args.deck, args.output, paper=args.paper, notes=args.notes,
-              progress=lambda line: print(inert(line), flush=True))
+    def progress(line: str) -> None:
+        print(inert(line), flush=True)
+
+    if args.html is not None:
+        pdf.print_pdf(args.html, args.output, paper=args.paper, notes=args.notes,
+                      progress=progress)
+    else:
+        pdf.handout(args.notebook, args.data, args.output, as_of=args.as_of, paper=args.paper,
+                    notes=args.notes, progress=progress)
     return 0
 
 

@@ -32,6 +32,10 @@ from showdeck.styles import page_css, shown_text, strip_output_style
 #: The folder holding the `showdeck` template (conf.json + index.html.j2 + theme).
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "showdeck"
+#: The reading view (--to html and --to webpdf), a folder extending nbconvert's lab template.
+READING_TEMPLATE = "showdeck-reading"
+#: --to markdown: a folder extending nbconvert's markdown template.
+MARKDOWN_TEMPLATE = "showdeck-markdown"
 #: Slide types that open a slide: such a code cell must have shown something.
 SLIDE_STARTS = {"slide", "subslide", "fragment"}
 
@@ -50,8 +54,46 @@ def _never_run(nb) -> bool:
                               for c in code)
 
 
-def _slide_type(cell) -> str:
+def slide_type(cell) -> str:
+    """The cell's slideshow type ("slide", "notes", "skip", "-" when unset)."""
     return cell.get("metadata", {}).get("slideshow", {}).get("slide_type", "-")
+
+
+def refusal(nb, fmt: str = "slides") -> str | None:
+    """Why a showdeck notebook cannot be converted `--to fmt` as it is, with the fix, or None:
+    it never ran, a slide has no output, or it ran with wrong parameters."""
+    if _never_run(nb):
+        # nbconvert runs code only when asked (--execute): say so rather than run it.
+        return ("this showdeck notebook has not been run, so its slides would be empty; "
+                f"convert it with --execute (jupyter nbconvert --to {fmt} --execute NOTEBOOK), "
+                "or run all cells and save it first")
+    missing = [index for index, cell in enumerate(nb.cells)
+               if cell.cell_type == "code" and slide_type(cell) in SLIDE_STARTS
+               and not cell.get("outputs")]
+    if missing:
+        return (f"cell {missing[0]} of this showdeck notebook has no output, so its slide would "
+                "be empty; run all cells and save, or convert with --execute")
+    failed = _parameters_failed(nb)
+    if failed:
+        return (f"the notebook's parameters are wrong, so it has no slides: {failed}; "
+                "fix the parameters cell and run all cells again")
+    return None
+
+
+def refuse(log, msg: str) -> NoReturn:
+    """Stop the conversion, writing nothing: one line on the command line (no traceback
+    under `jupyter nbconvert`), NotebookNotRun for a caller in Python."""
+    log.error("showdeck: %s", msg)
+    if _in_nbconvert_cli():
+        raise SystemExit(1)
+    raise NotebookNotRun(msg)
+
+
+def check_ran(nb, log, fmt: str = "slides") -> None:
+    """Refuse a showdeck notebook that cannot be converted `--to fmt` (see refusal)."""
+    msg = refusal(nb, fmt)
+    if msg:
+        refuse(log, msg)
 
 
 class ShowdeckPreprocessor(Preprocessor):
@@ -68,28 +110,13 @@ class ShowdeckPreprocessor(Preprocessor):
     def preprocess(self, nb, resources):
         if not is_showdeck(nb):
             return nb, resources
-        if _never_run(nb):
-            # nbconvert runs code only when asked (--execute): say so rather than run it.
-            self._refuse("this showdeck notebook has not been run, so its slides would be "
-                         "empty; convert it with --execute (jupyter nbconvert --to slides "
-                         "--execute NOTEBOOK), or run all cells and save it first")
-        missing = [index for index, cell in enumerate(nb.cells)
-                   if cell.cell_type == "code" and _slide_type(cell) in SLIDE_STARTS
-                   and not cell.get("outputs")]
-        if missing:
-            self._refuse(f"cell {missing[0]} of this showdeck notebook has no output, so its "
-                         "slide would be empty; run all cells and save, or convert with "
-                         "--execute")
-        failed = _parameters_failed(nb)
-        if failed:
-            self._refuse(f"the notebook's parameters are wrong, so it has no slides: {failed}; "
-                         "fix the parameters cell and run all cells again")
+        check_ran(nb, self.log)
         shown = []
         for cell in nb.cells:
-            _unstyle(cell)
+            unstyle(cell)
             if cell.cell_type == "code":
                 cell.metadata["transient"] = {"remove_source": True}
-            if _slide_type(cell) == "notes":
+            if slide_type(cell) == "notes":
                 _open_notes(cell)
             if INJECTED_TAG in cell.metadata.get("tags", []):
                 # papermill's parameters cell (and ours) is setup, not a slide.
@@ -103,9 +130,9 @@ class ShowdeckPreprocessor(Preprocessor):
                     if deck.get("footer"):
                         nb.metadata[NOTEBOOK_KEY] = {**nb.metadata.get(NOTEBOOK_KEY, {}),
                                                      "footer": deck["footer"]}
-            if _slide_type(cell) not in ("skip", "notes"):
-                shown.extend(_html_outputs(cell))
-        _link_agenda(nb)
+            if slide_type(cell) not in ("skip", "notes"):
+                shown.extend(html_outputs(cell))
+        link_agenda(nb)
         footer = nb.metadata[NOTEBOOK_KEY].get("footer", "")
         # One stylesheet for the deck, its fonts subset to the characters the slides show.
         resources["sd_page_css"] = page_css(
@@ -114,14 +141,6 @@ class ShowdeckPreprocessor(Preprocessor):
         # The template marks the footer's and title's non-English runs with the slides' rule.
         resources["sd_lang_runs"] = lang_runs
         return nb, resources
-
-    def _refuse(self, msg: str) -> NoReturn:
-        """Stop the conversion, writing nothing: one line on the command line (no traceback
-        under `jupyter nbconvert`), NotebookNotRun for a caller in Python."""
-        self.log.error("showdeck: %s", msg)
-        if _in_nbconvert_cli():
-            raise SystemExit(1)
-        raise NotebookNotRun(msg)
 
 
 def _in_nbconvert_cli() -> bool:
@@ -157,9 +176,10 @@ def _deck_meta(output) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
-def _link_agenda(nb) -> None:
-    """Redraw the agenda from the cells being converted, linked to the deck's pages: a slide a
-    user added is listed at its place, whatever the kernel knew when it ran."""
+def link_agenda(nb, *, in_deck: bool = True) -> None:
+    """Redraw the agenda from the cells being converted, linked to the deck's pages (or, not
+    `in_deck`, to anchors in the page): a slide a user added is listed at its place, whatever
+    the kernel knew when it ran."""
     entries = {}
     for cell in nb.cells:
         method = own_slide(cell)
@@ -171,15 +191,15 @@ def _link_agenda(nb) -> None:
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             if _deck_meta(output).get("slide") == "agenda" and "text/html" in output.get("data", {}):
-                output["data"]["text/html"] = agenda_slide(items, in_deck=True)
+                output["data"]["text/html"] = agenda_slide(items, in_deck=in_deck)
 
 
-def _html_outputs(cell) -> list[str]:
+def html_outputs(cell) -> list[str]:
     return [html for output in cell.get("outputs", [])
             if isinstance(html := output.get("data", {}).get("text/html"), str)]
 
 
-def _unstyle(cell) -> None:
+def unstyle(cell) -> None:
     """Drop the stylesheet copy each output carries for the notebook: the page has one."""
     for output in cell.get("outputs", []):
         html = output.get("data", {}).get("text/html")
@@ -188,12 +208,18 @@ def _unstyle(cell) -> None:
 
 
 def environment_config() -> Config:
-    """The nbconvert config installed in the project's environment: the slides exporter looks
-    in our template folder and uses the showdeck template, which renders any notebook that is
-    not a showdeck notebook exactly as nbconvert's reveal template does."""
+    """The nbconvert config installed in the project's environment: the slides exporter uses the
+    showdeck template, the HTML exporters (html, webpdf) the reading view, the Markdown exporter
+    showdeck-markdown; each renders any notebook that is not a showdeck notebook exactly as
+    nbconvert's own template does."""
     c = kernel_config()  # nbconvert --execute: an encrypted kernel transport
     c.SlidesExporter.template_name = TEMPLATE_NAME
     c.SlidesExporter.extra_template_basedirs = [str(TEMPLATES)]
+    # --to html and --to webpdf (a subclass, so it reads this too): the reading view.
+    c.HTMLExporter.template_name = READING_TEMPLATE
+    c.HTMLExporter.extra_template_basedirs = [str(TEMPLATES)]
+    c.MarkdownExporter.template_name = MARKDOWN_TEMPLATE
+    c.MarkdownExporter.extra_template_basedirs = [str(TEMPLATES)]
     return c
 
 
@@ -203,6 +229,15 @@ def deck_config(*, reveal_dir: str | Path | None = None) -> Config:
     if reveal_dir is not None:
         c.ShowdeckPreprocessor.reveal_dir = str(reveal_dir)
     return c
+
+
+def export_reading(nb: nbformat.NotebookNode, *, name: str = "reading") -> str:
+    """The reading view's HTML for an executed showdeck notebook (the notebook is not changed)."""
+    from nbconvert.exporters import HTMLExporter
+
+    html, _ = HTMLExporter(config=environment_config()).from_notebook_node(
+        copy.deepcopy(nb), resources={"metadata": {"name": name}})
+    return html
 
 
 def export_slides(nb: nbformat.NotebookNode, *, reveal_dir: str | Path | None = None,

@@ -1,5 +1,6 @@
-"""Print a built deck to a PDF handout: reveal.js's print view on A4 or Letter, tagged, with an
-outline of its sections, one sheet per page of a slide, and the speaker notes when asked."""
+"""Print the handout: the notebook's reading view (the `--to html` document) on A4 or Letter
+portrait in headless Chromium, tagged, with an outline of its headings and page numbers; the
+speaker notes, folded after the text on screen, are printed after it when asked."""
 
 from __future__ import annotations
 
@@ -10,29 +11,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from showdeck.assets import default_reveal_dir
 from showdeck.browser import offline_page
 from showdeck.errors import ShowdeckError
 from showdeck.safety import Inputs, check_output, write_atomic
 
 PACKAGE = Path(__file__).resolve().parent
-#: How long reveal.js may take to lay out its print view; a long deck's takes a while.
-READY_TIMEOUT_MS = 60_000
-#: The sheets a handout prints on, landscape, in PDF points (1/72 in) as a page's MediaBox has them.
-PAPERS = {"a4": (841.89, 595.28), "letter": (792.0, 612.0)}
+
+#: The sheets a handout prints on, portrait, in PDF points (1/72 in) as a page's MediaBox has them.
+PAPERS = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
+#: Each paper's size as Chromium is asked for it (its named formats round A4 a point over).
+SIZES = {"a4": ("210mm", "297mm"), "letter": ("8.5in", "11in")}
 #: How far a printed sheet may be from its paper's size, in points: Chromium rounds to pixels.
 PAPER_TOLERANCE_PT = 1.0
-
-
-def deck_url(deck: Path, *, print_view: bool = False) -> str:
-    """The deck's file: URL, with reveal.js's print view asked for when `print_view`."""
-    return deck.resolve().as_uri() + ("?print-pdf" if print_view else "")
-
-
-def handout_url(deck: Path, *, paper: str = "a4", notes: bool = False) -> str:
-    """The print view as the handout: the deck's print.js reads `paper`, reveal.js `showNotes`."""
-    url = f"{deck_url(deck, print_view=True)}&paper={paper}"
-    return url + ("&showNotes=separate-page" if notes else "")
+#: The margins of a sheet; the bottom one holds the page number.
+MARGINS = {"top": "14mm", "right": "14mm", "bottom": "16mm", "left": "14mm"}
+#: The page number under each sheet (Chromium fills in the spans).
+FOOTER = ('<div style="width:100%;font-size:8px;text-align:center;color:#4d4863;">'
+          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 
 
 def pdf_page_count(pdf: bytes) -> int:
@@ -58,18 +53,9 @@ class PdfError(ShowdeckError):
 class PdfResult:
     output: Path
     pages: int
-    slide_pages: int
-    notes_pages: int
     paper: str
+    notes: bool
     seconds: float
-
-
-@dataclass
-class _Printed:
-    payload: bytes
-    slide_pages: int
-    notes_pages: int
-    notes_overflow: list[str]
 
 
 def paper_name(paper: str) -> str:
@@ -81,94 +67,113 @@ def paper_name(paper: str) -> str:
     return key
 
 
+def handout(
+    notebook: str | Path, data_dir: str | Path, output: str | Path, *, as_of: str | None = None,
+    paper: str = "a4", notes: bool = False, progress: Callable[[str], None] = print,
+) -> PdfResult:
+    """Run `notebook` on `data_dir` in a fresh kernel, export its reading view and print it."""
+    from showdeck.build import (
+        BuildError,
+        execute_notebook,
+        private_folder,
+        resolve_as_of,
+        running_kernel,
+    )
+    from showdeck.export import export_reading
+    from showdeck.loader import load_show
+
+    paper = paper_name(paper)
+    notebook, data_dir, output = Path(notebook), Path(data_dir), Path(output)
+    check_output(output, inputs=Inputs(
+        reader="the handout", files=((notebook, "the notebook"),),
+        folders=((data_dir, "the show's data folder"), (PACKAGE, "the showdeck package"))))
+    if not notebook.is_file():
+        msg = f"no notebook at {notebook}; pass --notebook with the path of the .ipynb to print"
+        raise BuildError(msg)
+    day = resolve_as_of(as_of).isoformat()
+    data = load_show(data_dir)
+    progress(f"execute   {notebook} in a fresh kernel, as of {day} ...")
+    with private_folder() as work:
+        with running_kernel(notebook, runtime_dir=work) as kernel:
+            executed = execute_notebook(notebook, data_dir, day, kernel)
+        page = work / "reading.html"
+        page.write_text(export_reading(executed, name=data.article.title), encoding="utf-8")
+        return print_pdf(page, output, paper=paper, notes=notes, progress=progress)
+
+
 def print_pdf(
-    deck: str | Path, output: str | Path, *, paper: str = "a4", notes: bool = False,
+    page: str | Path, output: str | Path, *, paper: str = "a4", notes: bool = False,
     progress: Callable[[str], None] = print,
 ) -> PdfResult:
-    """Open `deck`'s print view on `paper`, wait for reveal.js's pdf-ready event, and save a
-    tagged PDF with an outline; with `notes`, each slide's speaker notes follow its last page."""
+    """Print a reading view (`jupyter nbconvert --to html` of a showdeck notebook) to a tagged
+    PDF with an outline; with `notes`, the speaker notes follow the text."""
     paper = paper_name(paper)
-    deck, output = Path(deck), Path(output)
-    if not deck.is_file():
-        msg = f"no deck at {deck}; build it first with `make slides`"
+    page, output = Path(page), Path(output)
+    if not page.is_file():
+        msg = (f"no reading view at {page}; make one with `jupyter nbconvert --to html "
+               "--execute NOTEBOOK`, or run `make pdf`")
         raise PdfError(msg)
     check_output(output, inputs=Inputs(
-        reader="the handout",
-        files=((deck, "the deck"),),
-        folders=((PACKAGE, "the showdeck package"), (default_reveal_dir(), "the reveal.js folder"))))
+        reader="the handout", files=((page, "the reading view"),),
+        folders=((PACKAGE, "the showdeck package"),)))
     started = time.perf_counter()
-    progress(f"print     {deck} on {paper} in headless Chromium ...")
+    progress(f"print     {page.name} on {paper} in headless Chromium ...")
     from playwright.sync_api import Error as PlaywrightError
 
     try:
-        printed = _print(deck, output.name, paper=paper, notes=notes)
+        payload = _print(page, output.name, paper=paper, notes=notes)
     except PlaywrightError as exc:
         reason = (exc.message or str(exc)).strip().splitlines()[0]
-        msg = (f"{deck}: headless Chromium could not print it ({reason}); open it in a browser "
-               "to check it is a working deck, rebuild it with `make slides`, and try again")
+        msg = (f"{page}: headless Chromium could not print it ({reason}); open it in a browser "
+               "to check it is a working reading view, make it again, and try again")
         raise PdfError(msg) from None
-    if printed.notes_overflow:
-        msg = (f"{deck}: the speaker notes of {printed.notes_overflow[0]} have a block taller "
-               "than a page; split it into shorter paragraphs or list items")
-        raise PdfError(msg)
-    pages = pdf_page_count(printed.payload)
-    expected = printed.slide_pages + printed.notes_pages
-    if expected and pages != expected:
-        msg = (f"{deck}: {expected} pages printed as {pages} sheets; a slide overflows its page, "
-               "shorten it")
-        raise PdfError(msg)
     width, height = PAPERS[paper]
-    for number, (w, h) in enumerate(pdf_page_sizes(printed.payload), start=1):
+    for number, (w, h) in enumerate(pdf_page_sizes(payload), start=1):
         if abs(w - width) > PAPER_TOLERANCE_PT or abs(h - height) > PAPER_TOLERANCE_PT:
-            msg = (f"{deck}: page {number} printed {w:.0f} x {h:.0f} pt, not {paper} landscape "
-                   f"({width:.0f} x {height:.0f} pt); is it a showdeck deck? rebuild it with "
-                   "`make slides`")
+            msg = (f"{page}: page {number} printed {w:.0f} x {h:.0f} pt, not {paper} "
+                   f"({width:.0f} x {height:.0f} pt)")
             raise PdfError(msg)
-    write_atomic(output, printed.payload)
+    pages = pdf_page_count(payload)
+    write_atomic(output, payload)
     seconds = time.perf_counter() - started
-    extra = f" + {printed.notes_pages} of notes" if notes else ""
-    progress(f"write     {output}, {printed.slide_pages} pages{extra}, {paper} landscape, "
-             f"{len(printed.payload) / 1e6:.2f} MB ({seconds:.2f} s)")
-    return PdfResult(output=output, pages=pages, slide_pages=printed.slide_pages,
-                     notes_pages=printed.notes_pages, paper=paper, seconds=seconds)
+    extra = ", speaker notes at the end" if notes else ""
+    progress(f"write     {output}, {pages} pages{extra}, {paper} portrait, "
+             f"{len(payload) / 1e6:.2f} MB ({seconds:.2f} s)")
+    return PdfResult(output=output, pages=pages, paper=paper, notes=notes, seconds=seconds)
 
 
-def _print(deck: Path, name: str, *, paper: str, notes: bool) -> _Printed:
-    """The tagged PDF of the deck's print view, and how many pages reveal.js laid out for it."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    not_a_deck = "is it a showdeck deck? rebuild it with `make slides`"
-    with offline_page(viewport=(960, 700)) as (page, log):
-        url = handout_url(deck, paper=paper, notes=notes)
-        page.goto(url)
-        if page.evaluate("() => typeof window.Reveal") == "undefined":
-            msg = (f"{deck}: reveal.js never reported its print view ready (no reveal.js on "
-                   f"{url}); {not_a_deck}")
+def _print(page_file: Path, name: str, *, paper: str, notes: bool) -> bytes:
+    """The tagged PDF of the reading view, fonts and images decoded first."""
+    not_reading = ("is it a showdeck reading view? make it with `jupyter nbconvert --to html "
+                   "--execute NOTEBOOK` in the project's environment")
+    with offline_page(viewport=(1280, 900)) as (page, log):
+        page.goto(page_file.resolve().as_uri())
+        if not page.evaluate("() => !!document.body && document.body.classList.contains('sd-reading')"):
+            msg = f"{page_file}: no reading view there; {not_reading}"
             raise PdfError(msg)
-        try:
-            page.wait_for_function(
-                "document.documentElement.dataset.deckReady === 'pdf'",
-                timeout=READY_TIMEOUT_MS,
-            )
-        except PlaywrightTimeout:
-            errors = "; ".join(log.page_errors + log.console_errors) or "no script errors"
-            msg = f"{deck}: reveal.js never reported its print view ready ({errors}); {not_a_deck}"
-            raise PdfError(msg) from None
-        # Fonts and images decoded before anything is printed.
         page.evaluate("""() => document.fonts.ready.then(() => Promise.all(
             [...document.images].map(img => img.decode().catch(() => null))))""")
-        laid_out = page.evaluate("""() => ({
-            slides: document.querySelectorAll('.pdf-page').length,
-            notes: document.querySelectorAll('.sd-notes-page').length,
-            overflow: [...document.querySelectorAll('.sd-notes-page[data-sd-overflow]')]
-                .map(sheet => sheet.querySelector('.sd-notes-page-head').textContent)})""")
+        # Chromium names an outline entry by the heading's laid-out text: a space before a
+        # hidden part (a page count, an anchor) would end the entry.
+        page.evaluate("""() => document.querySelectorAll(
+            'main :is(h1, h2, h3) > :is(.sd-page-count, .anchor-link)').forEach(hidden => {
+            const before = hidden.previousSibling;
+            if (before && before.nodeType === Node.TEXT_NODE) before.textContent = before.textContent.trimEnd();
+        })""")
+        # Paper cannot be clicked: the notes print open, or not at all.
+        page.evaluate("""(notes) => {
+            document.documentElement.classList.toggle('sd-print-notes', notes);
+            document.querySelectorAll('.sd-reading-notes details').forEach(d => { d.open = notes; });
+        }""", notes)
         with tempfile.TemporaryDirectory(prefix="showdeck-pdf-") as scratch:
             tmp = Path(scratch) / name
-            page.pdf(path=str(tmp), print_background=True, prefer_css_page_size=True,
-                     tagged=True, outline=True)
+            width, height = SIZES[paper]
+            page.pdf(path=str(tmp), width=width, height=height, margin=MARGINS,
+                     print_background=True, tagged=True, outline=True,
+                     display_header_footer=True, header_template="<span></span>",
+                     footer_template=FOOTER)
             payload = tmp.read_bytes()
         if log.blocked:
-            msg = f"{deck} tried to load {log.blocked[0]} while printing; rebuild it with `make slides`"
+            msg = f"{page_file} tried to load {log.blocked[0]} while printing; {not_reading}"
             raise PdfError(msg)
-    return _Printed(payload=payload, slide_pages=laid_out["slides"],
-                    notes_pages=laid_out["notes"], notes_overflow=laid_out["overflow"])
+    return payload

@@ -84,7 +84,7 @@ def test_any_showdeck_error_is_one_line_and_exit_1(monkeypatch, capsys, tmp_path
         raise BrowserMissing(msg)
 
     monkeypatch.setattr("showdeck.pdf.print_pdf", missing)
-    code, err = run_main(capsys, "pdf", "--deck", tmp_path / "d.html", "--output", tmp_path / "o")
+    code, err = run_main(capsys, "pdf", "--html", tmp_path / "d.html", "--output", tmp_path / "o")
     assert (code, err) == (1, "error: Chromium is not installed; MARKER-FIX\n")
 
 
@@ -94,7 +94,7 @@ def test_an_unexpected_error_still_shows_its_traceback(monkeypatch, tmp_path):
 
     monkeypatch.setattr("showdeck.pdf.print_pdf", bug)
     with pytest.raises(ZeroDivisionError):
-        main(["pdf", "--deck", str(tmp_path / "d.html"), "--output", str(tmp_path / "o")])
+        main(["pdf", "--html", str(tmp_path / "d.html"), "--output", str(tmp_path / "o")])
 
 
 def build_args(tmp_path: Path, **overrides: Path) -> list[str | Path]:
@@ -152,9 +152,9 @@ def test_build_of_a_notebook_that_fails_its_schema_names_it(tmp_path, capsys):
 
 def test_pdf_output_that_is_a_folder_is_refused_before_printing(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("showdeck.pdf.offline_page", None)  # printing would fail loudly
-    deck = tmp_path / "deck.html"
-    deck.write_text("<!doctype html>", encoding="utf-8")
-    code, err = run_main(capsys, "pdf", "--deck", deck, "--output", tmp_path)
+    page = tmp_path / "reading.html"
+    page.write_text("<!doctype html>", encoding="utf-8")
+    code, err = run_main(capsys, "pdf", "--html", page, "--output", tmp_path)
     assert code == 1
     assert err == f"error: --output {tmp_path} is a folder; give the path of the file to write in it\n"
 
@@ -176,7 +176,7 @@ class FailingPage:
     def goto(self, _url):
         return self._step("goto")
 
-    def evaluate(self, script):
+    def evaluate(self, script, *_args):
         return "object" if "typeof" in script else 1
 
     def wait_for_function(self, *_args, **_kwargs):
@@ -194,14 +194,14 @@ def test_pdf_reports_a_playwright_error_without_a_traceback(tmp_path, capsys, mo
         yield FailingPage(failing), PageLog()
 
     monkeypatch.setattr("showdeck.pdf.offline_page", page)
-    deck = tmp_path / "deck.html"
-    deck.write_text("<!doctype html>", encoding="utf-8")
-    output = tmp_path / "deck.pdf"
-    code, err = run_main(capsys, "pdf", "--deck", deck, "--output", output)
+    page = tmp_path / "reading.html"
+    page.write_text("<!doctype html>", encoding="utf-8")
+    output = tmp_path / "reading.pdf"
+    code, err = run_main(capsys, "pdf", "--html", page, "--output", output)
     assert code == 1
-    assert err == (f"error: {deck}: headless Chromium could not print it "
+    assert err == (f"error: {page}: headless Chromium could not print it "
                    f"({failing}: net::ERR_MARKER at the deck); open it in a browser to check it "
-                   "is a working deck, rebuild it with `make slides`, and try again\n")
+                   "is a working reading view, make it again, and try again\n")
     assert not output.exists()
 
 

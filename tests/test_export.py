@@ -128,10 +128,14 @@ def test_missing_reveal_names_the_install_command(tmp_path):
         load_reveal(tmp_path)
 
 
-def test_the_environment_config_sets_the_slides_template_and_kernel_encryption_only():
+def test_the_environment_config_sets_templates_and_kernel_encryption_only():
     config = environment_config()
     assert config.SlidesExporter.template_name == "showdeck"
-    assert set(config) == {"SlidesExporter", "KernelManager"}
+    assert config.HTMLExporter.template_name == "showdeck-reading"
+    assert config.MarkdownExporter.template_name == "showdeck-markdown"
+    assert set(config) == {"SlidesExporter", "HTMLExporter", "MarkdownExporter", "KernelManager"}
+    exporters = [config[name] for name in ("SlidesExporter", "HTMLExporter", "MarkdownExporter")]
+    assert all(set(section) == {"template_name", "extra_template_basedirs"} for section in exporters)
     assert dict(config.KernelManager) == {"transport_encryption": "auto"}
     assert "TagRemovePreprocessor" not in config
 

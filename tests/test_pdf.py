@@ -1,8 +1,9 @@
-"""print_pdf: the handout, reveal.js's print view on A4 or Letter paper in headless Chromium.
+"""The handout: the notebook's reading view printed on A4 or Letter portrait in headless Chromium.
 
-One sheet per page of a slide, a light print theme, a tagged PDF with an outline of the sections
-and the chart's alt text, and the speaker notes when asked. The real deck is printed once per
-module and read with pypdf; pages are rendered with pdftoppm (poppler-utils) to measure ink.
+The article flows with its fact-checks beside it, then the chart, the tables, the outlook and
+the sources, in at most 16 A4 pages for the real show; light ink, a tagged PDF with an outline
+and the chart's alt text, and the speaker notes only when asked. The real notebook is run once
+per module; pages are read with pypdf and rendered with pdftoppm (poppler-utils) to measure ink.
 """
 
 from __future__ import annotations
@@ -19,13 +20,23 @@ from PIL import Image
 from pypdf import PdfReader
 
 from showdeck.__main__ import main
-from showdeck.pdf import PAPERS, PdfError, pdf_page_count, print_pdf
-from tests.conftest import REAL_SHOW, ROOT, SAMPLE_PAGES
+from showdeck.pdf import PAPERS, PdfError, handout, pdf_page_count, print_pdf
+from tests.conftest import REAL_SHOW, ROOT
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
 NOTEBOOK = ROOT / "notebooks" / "akudama_drive_season2.ipynb"
-#: The sections a reader finds in the handout's outline (its bookmarks).
-SECTIONS = ["Agenda", "Introduction", "Airing timeline", "Will it come back?", "Sources"]
+#: The sections a reader finds in the handout's outline (its bookmarks), in order.
+SECTIONS = ["Agenda", "Introduction", "About the author", "Airing timeline",
+            "Will it come back?", "Sources"]
+#: What each part of the reading view prints: the article, its fact-checks, the chart's heading,
+#: the tables, the outlook and the sources.
+CONTENT = ["When its first release in 2020", "Incorrect", "Airing timeline",
+           "The episodes as broadcast", "Dated events around the run", "days since the finale",
+           "What the data cannot know", "Wealth of Geeks"]
+#: The most A4 sheets the real show's handout may take.
+MAX_PAGES = 16
+#: A line only the speaker notes say.
+NOTES_ONLY = "of the article, quoted as published"
 #: A pixel darker than this (0 black, 255 white) is ink.
 DARK = 128
 #: The most of any one page, and of the whole handout, that may be ink. The screen deck printed
@@ -113,44 +124,34 @@ def assert_paper(pdf: bytes, paper: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def real_deck(tmp_path_factory) -> Path:
-    """The Akudama Drive deck, built once for this module."""
-    from showdeck.build import build_deck
-
-    output = tmp_path_factory.mktemp("real") / "akudama-drive.slides.html"
-    build_deck(NOTEBOOK, REAL_SHOW, output, as_of="2026-11-24", progress=quiet)
-    return output
-
-
-@pytest.fixture(scope="module")
-def handout(real_deck, tmp_path_factory):
-    """The real deck's default handout (A4, no notes): (result, the PDF's bytes)."""
+def handout_pdf(tmp_path_factory):
+    """The real show's default handout (A4, no notes), made as `make pdf` makes it:
+    (result, the PDF's bytes)."""
     output = tmp_path_factory.mktemp("handout") / "handout.pdf"
-    result = print_pdf(real_deck, output, progress=quiet)
+    result = handout(NOTEBOOK, REAL_SHOW, output, as_of="2026-11-24", progress=quiet)
     return result, output.read_bytes()
 
 
-def deck_pages(deck: Path) -> int:
-    """The pages the deck shows on screen: per reveal.js slide, 1 + its distinct fragment steps.
+@pytest.fixture(scope="module")
+def reading_view(tmp_path_factory) -> Path:
+    """The real notebook's reading view, for printing it other ways than the default."""
+    from showdeck.build import execute_notebook
+    from showdeck.export import export_reading
 
-    Its own browser, closed before anything prints: Playwright's sync API runs one at a time.
-    """
-    from showdeck.browser import offline_page
-    from tests.support import deckcheck
+    executed = execute_notebook(NOTEBOOK, REAL_SHOW, "2026-11-24")
+    page = tmp_path_factory.mktemp("reading") / "reading.html"
+    page.write_text(export_reading(executed), encoding="utf-8")
+    return page
 
-    with offline_page() as (page, _log):
-        assert deckcheck.open_deck(page, deck) == []
-        return page.evaluate(
-            """() => Reveal.getSlides().map(slide => 1 + new Set(
-                [...slide.querySelectorAll('.fragment')]
-                .map(f => f.getAttribute('data-fragment-index'))).size).reduce((a, b) => a + b, 0)"""
-        )
+
+def joined_text(pdf: bytes) -> str:
+    return " ".join(" ".join(page_texts(pdf)).split())
 
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_the_handout_is_a4_landscape_by_default(handout):
-    result, pdf = handout
+def test_the_handout_is_a4_portrait_by_default(handout_pdf):
+    result, pdf = handout_pdf
     assert pdf.startswith(b"%PDF-")
     assert result.paper == "a4"
     assert_paper(pdf, "a4")
@@ -158,39 +159,60 @@ def test_the_handout_is_a4_landscape_by_default(handout):
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_the_handout_has_one_sheet_per_page_of_the_deck(handout, real_deck):
-    result, pdf = handout
-    expected = deck_pages(real_deck)
-    assert result.pages == result.slide_pages == pdf_page_count(pdf) == expected
-    assert result.notes_pages == 0
+def test_the_real_show_fits_16_a4_sheets_and_keeps_every_part(handout_pdf):
+    result, pdf = handout_pdf
+    assert result.pages == pdf_page_count(pdf) <= MAX_PAGES
+    text = joined_text(pdf)
+    for part in CONTENT:
+        assert part in text, part
+    assert NOTES_ONLY not in text
+    assert "Presentation.open" not in text
+    assert "deck.notes(" not in text
+    # A reading, not slides: no page counters such as "Introduction 2/12".
+    assert not re.search(r"Introduction \d+/\d+", text)
+    # Every page has its number under it.
+    texts = page_texts(pdf)
+    assert all(f"{n} / {len(texts)}" in page for n, page in enumerate(texts, start=1))
 
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_the_sample_deck_prints_one_sheet_per_page(built_deck, tmp_path):
-    output = tmp_path / "handout.pdf"
-    lines: list[str] = []
-    result = print_pdf(built_deck, output, progress=lines.append)
-    assert result.pages == pdf_page_count(output.read_bytes()) == SAMPLE_PAGES
-    assert any(line.startswith("write") and "a4 landscape" in line for line in lines)
+def test_the_article_flows_with_its_fact_checks_beside_it(handout_pdf):
+    """The first article page holds paragraphs and callouts side by side: the fact-check of the
+    first claim starts on the same line as the paragraph it checks."""
+    from pypdf import PdfReader
+
+    _result, pdf = handout_pdf
+    reader = PdfReader(io.BytesIO(pdf))
+    found: dict[str, tuple[float, float]] = {}
+
+    def visit(text, _cm, tm, _font, _size):
+        for key in ("When its first release", "premiere year"):
+            if key in text and key not in found:
+                found[key] = (tm[4], tm[5])
+
+    page = dict(outline_titles(reader))["Introduction"]
+    reader.pages[page].extract_text(visitor_text=visit)
+    (text_x, text_y), (callout_x, callout_y) = found["When its first release"], found["premiere year"]
+    assert callout_x > text_x + 150, found  # to the right
+    assert abs(callout_y - text_y) < 30, found  # at the same height
 
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_letter_is_an_option(built_deck, tmp_path):
+def test_letter_is_an_option(reading_view, tmp_path):
     output = tmp_path / "letter.pdf"
-    result = print_pdf(built_deck, output, paper="Letter", progress=quiet)
+    result = print_pdf(reading_view, output, paper="Letter", progress=quiet)
     pdf = output.read_bytes()
     assert result.paper == "letter"
     assert_paper(pdf, "letter")
-    assert pdf_page_count(pdf) == SAMPLE_PAGES
-    assert not any("MARKER-SPEAKER-NOTE" in text for text in page_texts(pdf))
+    assert NOTES_ONLY not in joined_text(pdf)
 
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_the_handout_is_light_ink_on_white(handout, tmp_path):
-    _result, pdf = handout
+def test_the_handout_is_light_ink_on_white(handout_pdf, tmp_path):
+    _result, pdf = handout_pdf
     pages = render(pdf, tmp_path / "pages", dpi=24)
     assert len(pages) == pdf_page_count(pdf)
     inks = [ink(png) for png in pages]
@@ -201,40 +223,41 @@ def test_the_handout_is_light_ink_on_white(handout, tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_the_handout_is_tagged_with_an_outline_of_its_sections(handout):
-    _result, pdf = handout
+def test_the_handout_is_tagged_with_an_outline_of_its_sections(handout_pdf):
+    _result, pdf = handout_pdf
     reader = PdfReader(io.BytesIO(pdf))
     catalog = reader.trailer["/Root"]
     assert catalog["/MarkInfo"]["/Marked"].value is True
     assert "/StructTreeRoot" in catalog
     assert str(catalog.get("/Lang", "")).startswith("en")
-    titles = [title for title, _page in outline_titles(reader)]
+    outline = outline_titles(reader)
+    titles = [title for title, _page in outline]
     assert titles[0] == "Akudama Drive Season 2: Will It Come Back Soon?"
+    # Each section once, in reading order, named as its heading reads (no page count).
+    places = []
     for section in SECTIONS:
-        assert section in titles, titles
-    # Named as the heading reads, with the words a line wrap split and no page count ("2/6").
+        assert titles.count(section) == 1, (section, titles)
+        places.append(dict(outline)[section])
+    assert places == sorted(places)
     assert all(title == " ".join(title.split()) for title in titles), titles
-    # A page that continues a section repeats its heading on paper, not in the outline.
-    assert len(titles) == len(set(titles)), titles
-    pages = [page for _title, page in outline_titles(reader)]
-    assert pages[: len(SECTIONS)] == sorted(pages[: len(SECTIONS)])
+    assert not any(re.search(r"\d+/\d+$", title) for title in titles), titles
 
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_the_chart_keeps_its_alt_text_in_the_pdf(handout, real_deck):
-    _result, pdf = handout
-    deck_alt = re.search(r'<img [^>]*alt="(Timeline of [^"]*)"', real_deck.read_text("utf-8"))
-    assert deck_alt, "the deck has no chart with alt text"
+def test_the_chart_keeps_its_alt_text_in_the_pdf(handout_pdf, reading_view):
+    _result, pdf = handout_pdf
+    page_alt = re.search(r'<img [^>]*alt="(Timeline of [^"]*)"', reading_view.read_text("utf-8"))
+    assert page_alt, "the reading view has no chart with alt text"
     alts = structure_alt_texts(PdfReader(io.BytesIO(pdf)))
-    assert ("/Figure", html.unescape(deck_alt[1])) in alts, alts
+    assert ("/Figure", html.unescape(page_alt[1])) in alts, alts
 
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_page_one_and_the_chart_page_are_saved_for_a_reader_to_look_at(handout, tmp_path):
-    """build/screenshots/handout-1.png and handout-chart.png, at 96 dpi: the slide's own size."""
-    _result, pdf = handout
+def test_page_one_and_the_chart_page_are_saved_for_a_reader_to_look_at(handout_pdf, tmp_path):
+    """build/screenshots/handout-1.png and handout-chart.png, at 96 dpi."""
+    _result, pdf = handout_pdf
     reader = PdfReader(io.BytesIO(pdf))
     chart = dict(outline_titles(reader))["Airing timeline"] + 1
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -246,36 +269,24 @@ def test_page_one_and_the_chart_page_are_saved_for_a_reader_to_look_at(handout, 
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_speaker_notes_are_an_option_after_their_slides_last_page(real_deck, tmp_path):
+def test_speaker_notes_are_an_option_after_the_text(reading_view, handout_pdf, tmp_path):
     output = tmp_path / "notes.pdf"
-    result = print_pdf(real_deck, output, notes=True, progress=quiet)
+    result = print_pdf(reading_view, output, notes=True, progress=quiet)
     pdf = output.read_bytes()
     assert_paper(pdf, "a4")
+    assert result.notes
     texts = page_texts(pdf)
-    assert result.pages == len(texts) == result.slide_pages + result.notes_pages
-    notes = [n for n, text in enumerate(texts) if text.lstrip().startswith("Speaker notes")]
-    assert len(notes) == result.notes_pages > 0
-    # The article's notes are longer than a sheet: they continue, and follow its last page.
     reader = PdfReader(io.BytesIO(pdf))
-    where = dict(outline_titles(reader))
-    article = [n for n in notes if texts[n].lstrip().startswith("Speaker notes: Introduction")]
-    assert len(article) > 1
-    assert article == list(range(where["Airing timeline"] - len(article), where["Airing timeline"]))
-    assert where["About the author"] < article[0]
-    # A note from the end of the article's notes made it onto paper.
-    assert "Michael launched Wealth of Geeks" in " ".join(texts[n] for n in article)
-
-
-@pytest.mark.slow
-@pytest.mark.browser
-def test_the_sample_deck_notes_are_on_paper_only_when_asked(built_deck, tmp_path):
-    output = tmp_path / "notes.pdf"
-    result = print_pdf(built_deck, output, paper="letter", notes=True, progress=quiet)
-    texts = page_texts(output.read_bytes())
-    assert result.slide_pages == SAMPLE_PAGES
-    assert len(texts) == SAMPLE_PAGES + result.notes_pages
-    # The title slide has one page; its notes are the next sheet.
-    assert "MARKER-SPEAKER-NOTE" in texts[1]
+    where: dict[str, int] = {}
+    for title, page in outline_titles(reader):
+        where.setdefault(title, page)  # the notes name their slides ("Sources") again
+    # The notes start on a sheet of their own, after the sources, with every slide's notes.
+    assert where["Speaker notes"] > where["Sources"]
+    notes = " ".join(" ".join(texts[where["Speaker notes"]:]).split())
+    assert NOTES_ONLY in notes
+    assert "Michael launched Wealth of Geeks" in notes
+    assert NOTES_ONLY not in " ".join(texts[: where["Speaker notes"]])
+    assert result.pages > handout_pdf[0].pages
 
 
 @pytest.mark.parametrize("paper", ["a3", "", "letter landscape"])
@@ -287,7 +298,7 @@ def test_an_unknown_paper_is_a_one_line_error_before_any_work(paper, tmp_path):
 
 
 def test_the_command_line_rejects_an_unknown_paper_in_one_line(tmp_path, capsys):
-    code = main(["pdf", "--deck", str(tmp_path / "d.html"), "--output", str(tmp_path / "o.pdf"),
+    code = main(["pdf", "--html", str(tmp_path / "d.html"), "--output", str(tmp_path / "o.pdf"),
                  "--paper", "tabloid"])
     err = capsys.readouterr().err
     assert code == 1
@@ -295,27 +306,21 @@ def test_the_command_line_rejects_an_unknown_paper_in_one_line(tmp_path, capsys)
     assert err.startswith("error: --paper 'tabloid' is not a paper size")
 
 
-def test_a_missing_deck_names_the_command_that_builds_it(tmp_path):
-    with pytest.raises(PdfError, match="make slides"):
+def test_a_missing_reading_view_names_the_command_that_makes_it(tmp_path):
+    with pytest.raises(PdfError, match=r"jupyter nbconvert --to html --execute NOTEBOOK.*make pdf"):
         print_pdf(tmp_path / "nope.html", tmp_path / "out.pdf", progress=quiet)
 
 
 @pytest.mark.browser
-def test_a_page_that_is_not_a_deck_fails_cleanly(tmp_path, monkeypatch):
-    monkeypatch.setattr("showdeck.pdf.READY_TIMEOUT_MS", 1500)
+@pytest.mark.parametrize("markup", [
+    "<!doctype html><title>not a reading view</title><p>hello</p>",
+    "<!doctype html><title>a deck</title><body class='sd-deck'><div class='reveal'></div>",
+])
+def test_a_page_that_is_not_a_reading_view_fails_cleanly(tmp_path, markup):
     page = tmp_path / "plain.html"
-    page.write_text("<!doctype html><title>not a deck</title><p>hello</p>", encoding="utf-8")
+    page.write_text(markup, encoding="utf-8")
     output = tmp_path / "out.pdf"
-    with pytest.raises(PdfError, match="never reported its print view ready"):
+    with pytest.raises(PdfError, match=r"no reading view there; .*--to html --execute") as error:
         print_pdf(page, output, progress=quiet)
+    assert "\n" not in str(error.value)
     assert not output.exists()
-
-
-@pytest.mark.browser
-def test_a_page_whose_reveal_never_prints_fails_after_the_timeout(tmp_path, monkeypatch):
-    monkeypatch.setattr("showdeck.pdf.READY_TIMEOUT_MS", 500)
-    page = tmp_path / "stuck.html"
-    page.write_text("<!doctype html><title>stuck</title><script>window.Reveal = {};</script>",
-                    encoding="utf-8")
-    with pytest.raises(PdfError, match=r"never reported its print view ready \(no script errors"):
-        print_pdf(page, tmp_path / "out.pdf", progress=quiet)

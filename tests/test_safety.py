@@ -167,18 +167,29 @@ def test_the_build_refuses_every_kind_of_input(project, output, capsys, monkeypa
     assert "which the build reads" in err
 
 
-def test_the_handout_refuses_to_replace_its_deck_or_a_data_file(project, capsys, tmp_path):
-    deck = tmp_path / "deck.html"
-    deck.write_text("<html></html>", encoding="utf-8")
-    for output, says in ((deck, f"is the deck {deck}, which the handout reads"),
-                         (tmp_path / "." / "deck.html", "is the deck"),
+def test_the_handout_refuses_to_replace_its_reading_view_or_a_data_file(project, capsys, tmp_path):
+    page = tmp_path / "reading.html"
+    page.write_text("<html></html>", encoding="utf-8")
+    for output, says in ((page, f"is the reading view {page}, which the handout reads"),
+                         (tmp_path / "." / "reading.html", "is the reading view"),
                          (project["data"] / "handout.pdf", "a show's data folder"),
                          (project["notebook"], "is a notebook")):
-        status = main(["pdf", "--deck", str(deck), "--output", str(output)])
+        status = main(["pdf", "--html", str(page), "--output", str(output)])
         err = capsys.readouterr().err
         assert (status, err.count("\n")) == (1, 1)
         assert says in err
-    assert deck.read_text(encoding="utf-8") == "<html></html>"
+    assert page.read_text(encoding="utf-8") == "<html></html>"
+    assert not (project["data"] / "handout.pdf").exists()
+
+
+def test_the_handout_from_the_notebook_refuses_to_replace_what_it_runs(project, capsys):
+    for output, says in ((project["notebook"], "the notebook"),
+                         (project["data"] / "handout.pdf", "the show's data folder")):
+        status = main(["pdf", "--data", str(project["data"]), "--notebook",
+                       str(project["notebook"]), "--output", str(output)])
+        err = capsys.readouterr().err
+        assert (status, err.count("\n")) == (1, 1)
+        assert says in err, err
     assert not (project["data"] / "handout.pdf").exists()
 
 
@@ -279,7 +290,7 @@ def test_a_path_the_system_refuses_is_one_line(project, tmp_path, command, capsy
     deck.write_text("<html></html>", encoding="utf-8")
     argv = {"build": ["build", "--data", str(project["data"]), "--notebook",
                       str(project["notebook"]), "--output", str(long), "--as-of", "2025-01-02"],
-            "pdf": ["pdf", "--deck", str(deck), "--output", str(long)],
+            "pdf": ["pdf", "--html", str(deck), "--output", str(long)],
             "check": ["check", str(long)]}[command]
     status = main(argv)
     err = capsys.readouterr().err

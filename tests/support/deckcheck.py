@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from showdeck.alttext import alt_problem
-from showdeck.pdf import READY_TIMEOUT_MS, deck_url, pdf_page_count
+from showdeck.pdf import pdf_page_count
+
+#: How long reveal.js may take to lay a deck out (its print view of a long deck takes a while).
+READY_TIMEOUT_MS = 60_000
+
+
+def deck_url(deck: Path, *, print_view: bool = False) -> str:
+    """The deck's file: URL, with reveal.js's print view asked for when `print_view`."""
+    return deck.resolve().as_uri() + ("?print-pdf" if print_view else "")
 
 #: How long reveal.js may take to start or to lay out its print view. A self-contained deck on
 #: disk starts in well under 2 s; a long deck's print view takes longer, on a slow machine much
