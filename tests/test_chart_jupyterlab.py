@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 @pytest.mark.slow
 def test_in_jupyterlab_the_chart_fits_the_output_area_and_explores(tmp_path: Path) -> None:
     from showdeck.browser import offline_page
-    from tests.test_jupyterlab import NOTEBOOK, copy_project, jupyter_lab, run_all_cells
+    from tests.support.jupyterlab import NOTEBOOK, copy_project, jupyter_lab, run_all_cells
 
     root = copy_project(tmp_path / "project")
     with (
