@@ -9,10 +9,15 @@ import signal
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from showdeck.errors import Interrupted, ShowdeckError
-from showdeck.loader import ShowData, iso_partial, load_show
-from showdeck.model import CONFIDENCES, VERDICTS
+
+if TYPE_CHECKING:
+    from showdeck.loader import ShowData
+
+# The loader and the model (pydantic) are imported by the commands that use them: `build` of an
+# unchanged deck answers from its cache key without them.
 
 #: Characters that would drive the terminal rather than show: C0 and C1 controls but tab and
 #: newline, DEL, bidirectional overrides and Unicode line separators.
@@ -26,6 +31,9 @@ def inert(text: str) -> str:
 
 def summarize(data: ShowData) -> str:
     """A one-screen summary of a valid show folder."""
+    from showdeck.loader import iso_partial
+    from showdeck.model import VERDICTS
+
     show = data.show
     title = show.title.english + (f" ({show.title.japanese})" if show.title.japanese else "")
     verdicts = Counter(c.verdict for c in data.claims)
@@ -53,6 +61,8 @@ def summarize(data: ShowData) -> str:
 
 def _counts(levels) -> str:
     """'25 high, 12 medium, 3 low', with 'n unrated' for rows of a table without the column."""
+    from showdeck.model import CONFIDENCES
+
     found = Counter(levels)
     parts = [f"{found[level]} {level}" for level in CONFIDENCES if found[level]]
     if found[None]:
@@ -61,6 +71,8 @@ def _counts(levels) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from showdeck.loader import load_show
+
     data = load_show(args.folder)
     print(inert(summarize(data)))
     return 0

@@ -12,10 +12,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from showdeck.datafiles import ARTICLE_FILE
 from showdeck.model import Article, ArticleSection
 from showdeck.problems import Collector
 
-ARTICLE_FILE = "article.md"
 #: A title or heading marker is followed by a space or a tab, as in CommonMark.
 _TITLE = re.compile(r"^#[ \t]+(?P<title>.*)$")
 _HEADING = re.compile(r"^##[ \t]")

@@ -20,13 +20,11 @@ from typing import ClassVar
 
 from showdeck.alttext import alt_problem
 from showdeck.assets import REPO_ROOT, REVEAL_FILES, default_reveal_dir, load_reveal
+from showdeck.datafiles import DATA_FILES, MAX_FILE_BYTES
 from showdeck.dates import EARLIEST_DATE, LATEST_DATE, DateOutOfRange
 from showdeck.dates import resolve_as_of as dates_resolve_as_of
 from showdeck.errors import ShowdeckError
-from showdeck.facts import as_of_problem
 from showdeck.fonts import FACES
-from showdeck.loader import DATA_FILES, MAX_FILE_BYTES, DataError, Problem, load_show
-from showdeck.outlook import stale_evidence_warning
 from showdeck.pages import deck_structure
 from showdeck.parameters import INJECTED_TAG, inject_parameters
 from showdeck.safety import (
@@ -40,10 +38,9 @@ from showdeck.safety import (
     write_atomic,
 )
 
-# nbformat, nbclient, jupyter_client and nbconvert (the exporter) are imported inside the
-# functions that use them, for start-up time: an unchanged rebuild is answered from the cache
-# key alone, well before they would be needed. (pydantic is loaded anyway: the package's
-# __init__ imports the loader.)
+# The loader and the show's facts (pydantic), nbformat, nbclient, jupyter_client and nbconvert
+# are imported inside the functions that use them, for start-up time: an unchanged rebuild is
+# answered from the cache key alone, well before they would be needed.
 
 #: Bump when the build itself changes in a way the hashed sources do not show.
 CACHE_VERSION = "2"
@@ -181,6 +178,8 @@ def snapshot_inputs(notebook: Path, data_dir: Path, reveal_dir: Path | None) -> 
         try:
             files[f"data/{name}"] = _read_capped(path, MAX_FILE_BYTES)
         except OSError as exc:
+            from showdeck.loader import DataError, Problem  # lazy: see the imports above
+
             raise DataError(data_dir, [Problem(name, None, None,
                                                f"cannot be read: {exc.strerror}")]) from None
     assets = load_reveal(reveal_dir)
@@ -292,6 +291,11 @@ def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, w
                          timings: dict[str, float], progress: Callable[[str], None],
                          ) -> BuildResult:
     """Validate, execute, export and write from the snapshot in `work`."""
+    # Here, not at the top, for start-up time (see the imports there).
+    from showdeck.facts import as_of_problem
+    from showdeck.loader import DataError, load_show
+    from showdeck.outlook import stale_evidence_warning
+
     notebook, as_of = snapshot.notebook, as_of_date.isoformat()
     started = time.perf_counter()
     try:
@@ -311,7 +315,10 @@ def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, w
     nb_json = read_notebook_json(notebook, snapshot.files["notebook"])
     kernel_name = ((nb_json.get("metadata") or {}).get("kernelspec") or {}).get("name")
     with running_kernel(notebook, kernel_name=kernel_name, runtime_dir=work) as kernel:
+        from showdeck import fonts
         from showdeck.export import export_slides  # loads while the kernel boots
+
+        fonts.preload()  # the export's font subsets need them; read while the kernel boots
 
         executed = execute_notebook(notebook, data_dir, as_of, kernel,
                                     source=snapshot.files["notebook"].decode("utf-8"))

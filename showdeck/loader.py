@@ -7,6 +7,14 @@ from datetime import date
 from pathlib import Path
 
 from showdeck.article import ARTICLE_FILE, parse_article
+from showdeck.datafiles import (
+    CLAIMS_FILE,
+    DATA_FILES,
+    EPISODES_FILE,
+    MILESTONES_FILE,
+    SHOW_FILE,
+    SOURCES_FILE,
+)
 from showdeck.facts import FRESHNESS, ShowData, newest_dated_source, show_citations
 from showdeck.model import (
     Article,
@@ -29,12 +37,6 @@ from showdeck.tables import MAX_ROWS, TableSpec, read_table
 __all__ = ["ARTICLE_FILE", "DATA_FILES", "KEPT_PROBLEMS", "MAX_FILE_BYTES", "MAX_ROWS",
            "MAX_TOML_DEPTH", "SHOWN_PROBLEMS", "DataError", "Problem", "ShowData", "load_show",
            "parse_article"]
-
-SHOW_FILE = "show.toml"
-EPISODES_FILE = "episodes.csv"
-MILESTONES_FILE = "milestones.csv"
-SOURCES_FILE = "sources.csv"
-CLAIMS_FILE = "claims.csv"
 
 #: The columns of each table, in order: one constant per table, checked against the header.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -59,7 +61,6 @@ OPTIONAL_COLUMNS: dict[str, frozenset[str]] = {
 }
 #: Columns that, when a table has them, need a value in every row.
 FILLED_WHEN_PRESENT = frozenset({"group", "confidence", "reason", "evidence", "evidence_source"})
-DATA_FILES = (SHOW_FILE, EPISODES_FILE, MILESTONES_FILE, SOURCES_FILE, CLAIMS_FILE, ARTICLE_FILE)
 
 
 def _load_show_record(folder: Path, out: _Collector) -> tuple[Show | None, str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from IPython import get_ipython
 from IPython.display import HTML, display
 
-from showdeck import agenda, slide_list, slides, timeline
+from showdeck import agenda, chart_html, chart_svg, slide_list, slides, timeline
 from showdeck.dates import format_date, resolve_as_of
 from showdeck.errors import ShowdeckError
 from showdeck.facts import as_of_problem
@@ -170,11 +170,16 @@ class Presentation:
 
     @_slide
     def timeline(self) -> None:
-        """The chart: a matplotlib figure output (SVG) with its alt text, under its heading."""
+        """The chart, under its heading: one output that explores (HTML with the figure's SVG
+        inline, its style and script), with the static SVG and the alt text beside it for
+        viewers that take those."""
         self._show(self._view("timeline"), agenda=self._entries["timeline"])
-        fig = timeline.timeline_figure(self.data, self.as_of)
+        svg = chart_svg.render(timeline.timeline_figure(self.data, self.as_of))
         alt = timeline.describe_timeline(self.data, self.as_of)
-        display({"image/svg+xml": timeline.figure_svg(fig).decode("utf-8"), "text/plain": alt},
+        # Like every slide output, it starts with the slides' stylesheet (the exporter keeps
+        # one copy); the chart's own style, fonts and script follow in its fragment.
+        display({"text/html": output_style() + chart_html.chart_html(self.data, self.as_of, svg),
+                 "image/svg+xml": chart_svg.standalone_svg(svg), "text/plain": alt},
                 raw=True, metadata={"image/svg+xml": {"alt": alt}})
 
     @_slide

@@ -15,10 +15,9 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from showdeck.datafiles import MAX_FILE_BYTES
 from showdeck.problems import Collector
 
-#: Bytes in one data file (the largest real one is 27 kB).
-MAX_FILE_BYTES = 1_000_000
 #: Tables and arrays nested in show.toml (the real record needs 2).
 MAX_TOML_DEPTH = 8
 

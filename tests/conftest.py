@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -60,18 +59,16 @@ def broken_copy(tmp_path: Path):
 
 
 REVEAL_DIST = ROOT / "node_modules" / "reveal.js" / "dist"
-#: Where browser tests save screenshots for a person to look at; unset, a pytest temp folder.
-SCREENSHOTS_ENV = "SHOWDECK_SCREENSHOTS"
 
 
 @pytest.fixture(scope="session")
-def screenshots(tmp_path_factory) -> Path:
-    """The folder screenshots go to: $SHOWDECK_SCREENSHOTS, else one under pytest's temp
-    folder (tests never write into the checkout)."""
-    given = os.environ.get(SCREENSHOTS_ENV)
-    folder = Path(given) if given else tmp_path_factory.mktemp("screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+def screenshots() -> Path:
+    """The folder screenshots go to (tests.support.decks.SCREENSHOTS): $SHOWDECK_SCREENSHOTS,
+    else a new temporary folder (tests never write into the checkout)."""
+    from tests.support.decks import SCREENSHOTS
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from showdeck.pages import deck_structure
-from tests.support.decks import SHOWS
+from tests.support.decks import SCREENSHOTS, SHOWS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -249,3 +249,37 @@ def test_every_page_fits_its_slide_in_firefox(firefox, decks, show: str, screens
     # As many steps as Chromium finds (it counts the same way) and as the HTML has pages.
     pages = sum(s.pages for s in deck_structure(deck.read_text(encoding="utf-8")))
     assert states == pages
+
+
+def test_the_timeline_explores_in_firefox(firefox, decks) -> None:
+    """Gecko focuses the chart's SVG markers; the arrow keys step through them in time order
+    and the card shows each one's details."""
+    from datetime import date
+
+    from showdeck import timeline
+    from showdeck.chart_points import chart_points
+    from showdeck.loader import load_show
+    from tests.support.decks import AS_OF
+
+    data = load_show(SHOWS["akudama-drive"])
+    points = chart_points(data, timeline.context_milestones(data, date.fromisoformat(AS_OF)))
+    open_deck(firefox, decks["akudama-drive"])
+    seen = script(firefox, """
+        Reveal.slide(3, 0);
+        const chart = Reveal.getCurrentSlide().querySelector('.sd-chart');
+        const first = chart.querySelector('.sd-chart-wide a.sd-point[tabindex="0"]');
+        first.focus();
+        const seen = [];
+        for (let i = 0; i < arguments[0]; i++) {
+          const a = document.activeElement;
+          const card = chart.querySelector('.sd-chart-card');
+          seen.push({key: a.getAttribute('data-sd-point'), card: card.hidden ? '' : card.innerText});
+          a.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true,
+                                                        cancelable: true}));
+        }
+        return seen;""", len(points))
+    assert [s["key"] for s in seen] == [p.key for p in points]
+    for point, state in zip(points, seen, strict=True):
+        assert point.date_text in state["card"], point.key
+        assert point.heading in state["card"].replace("\n", " "), point.key
+    screenshot(firefox, SCREENSHOTS / "firefox-chart.png")

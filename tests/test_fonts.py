@@ -26,7 +26,7 @@ ENGLISH = (
 THAI_TITLE = "Akudama Drive อนิเมะจากผู้สร้าง Danganronpa ประกาศเลื่อนไปฉายเดือนตุลาคม"
 RULE = re.compile(
     r'@font-face \{ font-family: "(?P<family>[^"]+)"; font-style: normal; '
-    r"font-weight: (?P<weight>\d+); font-display: block; "
+    r"font-weight: (?P<weight>\d+); font-display: swap; "
     r'src: url\("data:font/woff2;base64,(?P<data>[A-Za-z0-9+/=]+)"\) format\("woff2"\); \}'
 )
 

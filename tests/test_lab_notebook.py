@@ -15,7 +15,7 @@ import nbformat
 import pytest
 
 from showdeck.browser import offline_page
-from tests.test_jupyterlab import (
+from tests.support.jupyterlab import (
     ERROR_OUTPUTS,
     NOTEBOOK,
     RUN_ALL_MS,

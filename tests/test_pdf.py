@@ -246,7 +246,8 @@ def test_the_handout_is_tagged_with_an_outline_of_its_sections(handout_pdf):
 @pytest.mark.browser
 def test_the_chart_keeps_its_alt_text_in_the_pdf(handout_pdf, reading_view):
     _result, pdf = handout_pdf
-    page_alt = re.search(r'<img [^>]*alt="(Timeline of [^"]*)"', reading_view.read_text("utf-8"))
+    page_alt = re.search(r'<(?:img|figure) [^>]*(?:alt|aria-label)="(Timeline of [^"]*)"',
+                         reading_view.read_text("utf-8"))
     assert page_alt, "the reading view has no chart with alt text"
     alts = structure_alt_texts(PdfReader(io.BytesIO(pdf)))
     assert ("/Figure", html.unescape(page_alt[1])) in alts, alts

@@ -49,16 +49,19 @@ def test_airing_timeline_draws_on_the_axes_it_is_given(data):
     assert timeline.airing_timeline(data, ax=ax) is ax
 
 
-def test_one_marker_per_episode_at_its_air_date(data):
-    markers = by_gid(timeline.airing_timeline(data), "episodes")
-    assert as_dates(markers.get_xdata()) == [e.air_date for e in data.episodes]
-    assert list(markers.get_ydata()) == [e.number for e in data.episodes]
+def test_one_marker_per_episode_at_its_air_date_linking_its_source(data):
+    ax = timeline.airing_timeline(data)
+    for episode in data.episodes:
+        marker = by_gid(ax, f"point-ep-{episode.number}")
+        assert as_dates(marker.get_xdata()) == [episode.air_date]
+        assert list(marker.get_ydata()) == [episode.number]
+        assert marker.get_url() == data.cited(episode.sources)[0].link
 
 
 def test_every_episode_is_labelled_with_number_and_title(data):
     ax = timeline.airing_timeline(data)
     for episode in data.episodes:
-        label = by_gid(ax, f"episode-{episode.number}")
+        label = by_gid(ax, f"label-ep-{episode.number}")
         assert label.get_text() == f"{episode.number} · {episode.title}"
 
 
@@ -121,10 +124,10 @@ def test_context_shows_the_wait_since_the_finale(data):
 def test_context_labels_milestones_but_not_the_runs_own_broadcasts(data):
     ax = timeline.context_timeline(data, AS_OF)
     gids = {a.get_gid() for a in ax.get_children()}
-    assert "label-announced" in gids
-    assert "label-premiere" not in gids
-    assert "label-finale" not in gids
-    label = by_gid(ax, "label-announced").get_text()
+    assert "label-ev-announced" in gids
+    assert "label-ev-premiere" not in gids
+    assert "label-ev-finale" not in gids
+    label = by_gid(ax, "label-ev-announced").get_text()
     assert label.replace("\n", " ") == "Oct 2018 · Series announced"
 
 
@@ -133,7 +136,7 @@ def test_context_leaves_out_what_happened_after_the_as_of_date(broken_copy):
     with (folder / "milestones.csv").open("a") as f:
         f.write("sequel,2025-03-01,day,announcement,Season 2 announced,fixture-guide\n")
     ax = timeline.context_timeline(load_show(folder), date(2024, 6, 1))
-    assert "milestone-sequel" not in {a.get_gid() for a in ax.get_children()}
+    assert "point-ev-sequel" not in {a.get_gid() for a in ax.get_children()}
     assert xlim_dates(ax)[1] < date(2025, 3, 1)
 
 
@@ -176,9 +179,12 @@ def test_crowded_context_still_marks_every_milestone(broken_copy):
     ax = timeline.context_timeline(data, AS_OF)
     gids = {a.get_gid() for a in ax.get_children()}
     for milestone in timeline.context_milestones(data, AS_OF):
-        assert f"milestone-{milestone.id}" in gids
+        assert f"point-ev-{milestone.id}" in gids
+    numbered = sorted(g for g in gids if g and g.startswith("number-"))
     labelled = [g for g in gids if g and g.startswith("label-")]
-    assert 3 <= len(labelled) < 17
+    # Crowded: every event is numbered (none keeps a label the others lack).
+    assert len(numbered) == len(timeline.context_milestones(data, AS_OF))
+    assert labelled == []
     assert "manga-bar" in gids
 
 
@@ -236,19 +242,19 @@ def test_every_kind_of_marker_is_in_the_legend(broken_copy):
 def test_every_marker_has_a_dark_edge_or_is_hollow(data):
     ax = timeline.context_timeline(data, AS_OF)
     for milestone in timeline.context_milestones(data, AS_OF):
-        marker = by_gid(ax, f"milestone-{milestone.id}")
+        marker = by_gid(ax, f"point-ev-{milestone.id}")
         if milestone.precision == "day":
             assert marker.get_markeredgecolor() == timeline.FOREGROUND
         else:
             assert marker.get_markerfacecolor() == timeline.BACKGROUND
 
 
-def test_figure_fits_a_960_pixel_slide(data):
+def test_figure_is_the_slides_content_width(data):
     fig = timeline.timeline_figure(data, AS_OF)
-    width, height = fig.get_size_inches() * timeline.DPI
-    assert width == 960
-    assert height <= 600
-    assert len(fig.axes) == 2
+    width, height = fig.get_size_inches() * 96  # CSS px at the figure's own size
+    assert width == 864  # 960 less the slide's padding
+    assert height <= 524  # what the slide leaves under its heading
+    assert len(fig.axes) == 2  # the fixture's one event keeps its label: no key
 
 
 def test_svg_is_identical_across_renders_and_undated(data):
@@ -288,11 +294,73 @@ def test_the_charts_text_is_real_text_in_fonts_the_svg_carries():
     xml.dom.minidom.parseString(svg.encode("utf-8"))  # still well-formed XML
     texts = re.findall(r"<text\b[^>]*>(.*?)</text>", svg, re.DOTALL)
     assert any("RESERVOIR DOGS" in t for t in texts)  # searchable, not drawn as paths
-    assert "font-family: 'SD Noto Sans'" in svg
+    assert "font-family: 'SD Chart Noto Sans'" in svg
     assert svg.count("@font-face") >= 2
     assert 'url("data:font/woff2;base64,' in svg
     assert "url(http" not in svg  # the fonts travel inside it: nothing is fetched
-    assert 'href="http' not in svg
+    assert "@import" not in svg  # (its markers link to their sources: links, not fetches)
     # The same inputs give the same bytes.
     again = timeline.figure_svg(timeline.timeline_figure(data, AS_OF)).decode("utf-8")
     assert again == svg
+
+
+SHOW_FOLDERS = {
+    "akudama-drive": "data/akudama-drive",
+    "lantern-line": "tests/fixtures/lantern-line",
+    "yozora-densha": "tests/fixtures/yozora-densha",
+    "long-lines": "tests/fixtures/long-lines",
+}
+
+
+def drawn_texts(fig: Figure) -> list[tuple[Text, object]]:
+    """Every drawn text of the figure with its box (the text, not its arrow)."""
+    fig.draw_without_rendering()
+    found = []
+    for ax in fig.axes:
+        for text in [t for t in ax.texts if t.get_text()]:
+            found.append((text, Text.get_window_extent(text)))
+    return found
+
+
+@pytest.mark.parametrize("show", sorted(SHOW_FOLDERS))
+def test_no_two_labels_overlap_and_every_event_has_its_label_or_a_numbered_key(show):
+    from tests.conftest import REAL_SHOW
+
+    data = load_show(REAL_SHOW.parent.parent / SHOW_FOLDERS[show])
+    fig = timeline.timeline_figure(data, AS_OF)
+    texts = drawn_texts(fig)
+    events = [t for t, _box in texts if (t.get_gid() or "").startswith(
+        ("label-ev-", "number-ev-", "key-ev-", "keynumber-ev-"))]
+    boxes = [(t, box) for t, box in texts if t in events]
+    for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
+        assert not box_a.overlaps(box_b), (a.get_gid(), a.get_text(), b.get_gid(), b.get_text())
+    figure_box = fig.bbox
+    for text, box in boxes:
+        assert figure_box.contains(box.x0, box.y0), text.get_gid()
+        assert figure_box.contains(box.x1, box.y1), text.get_gid()
+    gids = {t.get_gid() for t in events}
+    for milestone in timeline.context_milestones(data, AS_OF):
+        labelled = f"label-ev-{milestone.id}" in gids
+        keyed = {f"number-ev-{milestone.id}", f"key-ev-{milestone.id}"} <= gids
+        assert labelled != keyed, milestone.id  # one or the other, never neither
+        if keyed:
+            (entry,) = [t for t in events if t.get_gid() == f"key-ev-{milestone.id}"]
+            assert entry.get_text().replace("\n", " ") == milestone.label
+
+
+@pytest.mark.parametrize("show", sorted(SHOW_FOLDERS))
+def test_the_narrow_chart_lists_every_point_in_time_order_without_overlaps(show):
+    from showdeck import chart_points, timeline_narrow
+    from tests.conftest import REAL_SHOW
+
+    data = load_show(REAL_SHOW.parent.parent / SHOW_FOLDERS[show])
+    points = chart_points.chart_points(data, timeline.context_milestones(data, AS_OF))
+    fig = timeline_narrow.narrow_figure(data, AS_OF, points)
+    assert fig.get_size_inches()[0] * 96 == 360
+    texts = drawn_texts(fig)
+    for (a, box_a), (b, box_b) in itertools.combinations(texts, 2):
+        assert not box_a.overlaps(box_b), (a.get_text(), b.get_text())
+    ax = fig.axes[0]
+    ys = [by_gid(ax, f"point-{p.key}").get_ydata()[0] for p in points]
+    assert ys == sorted(ys)
+    assert [p.day for p in points] == sorted(p.day for p in points)

@@ -27,7 +27,9 @@ class MarkdownPreprocessor(Preprocessor):
                 cell.metadata["transient"] = {"remove_source": True}
             for output in cell.get("outputs", []):
                 data = output.get("data", {})
-                if "text/html" in data:
+                if "text/html" in data and "image/svg+xml" in data:
+                    data.pop("text/html")  # the chart: its static SVG as an image file
+                elif "text/html" in data:
                     data["text/markdown"] = html_to_markdown(data.pop("text/html"))
             kept.append(cell)
         nb.cells = kept

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +17,10 @@ from tests.support import deckcheck
 ROOT = Path(__file__).resolve().parent.parent.parent
 #: Every test deck speaks for this day.
 AS_OF = "2026-11-24"
+#: Where browser tests save screenshots for a person to look at: $SHOWDECK_SCREENSHOTS, else a
+#: new folder in the system's temporary folder (tests never write into the checkout).
+SCREENSHOTS = Path(os.environ.get("SHOWDECK_SCREENSHOTS")
+                   or tempfile.mkdtemp(prefix="showdeck-screenshots-"))
 #: The real show and the invented ones: Japanese article, very long paragraphs.
 SHOWS = {
     "akudama-drive": ROOT / "data" / "akudama-drive",

@@ -98,7 +98,8 @@ var Showdeck = (function () {
     var link = document.querySelector('.reveal .slide-number a');
     if (!link) return;
     if (link.getAttribute('tabindex') !== '-1') link.setAttribute('tabindex', '-1');
-    var label = 'Slide ' + (Reveal.getSlidePastCount() + 1) + ' of ' + Reveal.getTotalSlides();
+    // The name holds the number as shown ("1 / 7"), so speech input can say what it sees.
+    var label = 'Slide ' + (Reveal.getSlidePastCount() + 1) + ' / ' + Reveal.getTotalSlides();
     if (link.getAttribute('aria-label') !== label) link.setAttribute('aria-label', label);
   }
 
@@ -198,5 +199,39 @@ var Showdeck = (function () {
     return config;
   }
 
-  return {configure: configure, statusText: statusText, fragmentShown: fragmentShown};
+  /* reveal.js's notes plugin (the speaker view), held as text (a script of type text/plain)
+     until it is wanted: S, the ?notes query, or a speaker window that outlived a reload (its
+     heartbeat). Then it runs and registers as reveal would have at start. */
+  function deferredNotes(sourceId) {
+    var loaded = null;
+    function load() {
+      if (!loaded) {
+        var source = document.getElementById(sourceId);
+        var script = document.createElement('script');
+        script.textContent = source ? source.textContent : '';
+        document.head.appendChild(script);  // an inline script runs as it is inserted
+        Reveal.registerPlugin(window.RevealNotes);
+        loaded = Reveal.getPlugin('notes');
+      }
+      return loaded;
+    }
+    return {
+      id: 'sd-notes',
+      init: function (reveal) {
+        var search = window.location.search;
+        if (/receiver/i.test(search)) return;  // a speaker view's own copy of the deck
+        if (/(\?|&)notes/i.test(search)) { reveal.on('ready', load); return; }
+        window.addEventListener('message', function listen(event) {
+          if (loaded || typeof event.data !== 'string' || event.data.indexOf('heartbeat') < 0) return;
+          window.removeEventListener('message', listen);
+          load();
+        });
+        reveal.addKeyBinding({keyCode: 83, key: 'S', description: 'Speaker notes view'},
+          function () { load().open(); });
+      }
+    };
+  }
+
+  return {configure: configure, statusText: statusText, fragmentShown: fragmentShown,
+          deferredNotes: deferredNotes};
 }());
