@@ -308,7 +308,7 @@ def scale_series(as_of: str, executed) -> list[dict]:
     fixed cost is left out, so the rows show how the work grows with the deck."""
     import copy
 
-    from showdeck import slides
+    from showdeck import article_view
     from showdeck.export import export_slides
     from showdeck.loader import load_show
     from showdeck.pages import page_count
@@ -319,7 +319,7 @@ def scale_series(as_of: str, executed) -> list[dict]:
     for factor in SCALES:
         show = scaled_show(data, factor)
         started = time.perf_counter()
-        html = slides.article_slide(show)
+        html = article_view.article_slide(show)
         render = time.perf_counter() - started
         nb = copy.deepcopy(executed)
         nb.cells[index].outputs[0]["data"]["text/html"] = html

@@ -32,7 +32,7 @@ def inert(text: str) -> str:
 def summarize(data: ShowData) -> str:
     """A one-screen summary of a valid show folder."""
     from showdeck.loader import iso_partial
-    from showdeck.model import VERDICTS
+    from showdeck.record_types import VERDICTS
 
     show = data.show
     title = show.title.english + (f" ({show.title.japanese})" if show.title.japanese else "")
@@ -61,7 +61,7 @@ def summarize(data: ShowData) -> str:
 
 def _counts(levels) -> str:
     """'25 high, 12 medium, 3 low', with 'n unrated' for rows of a table without the column."""
-    from showdeck.model import CONFIDENCES
+    from showdeck.record_types import CONFIDENCES
 
     found = Counter(levels)
     parts = [f"{found[level]} {level}" for level in CONFIDENCES if found[level]]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from showdeck.slides import AgendaItem
+from showdeck.title_view import AgendaItem
 
 #: A cell showing one of our slides: one call on the deck, `deck.article()`.
 SLIDE_CALL = re.compile(r"^\s*deck\.(\w+)\(\)\s*$")

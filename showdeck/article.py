@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from showdeck.article_record import Article, ArticleSection
 from showdeck.datafiles import ARTICLE_FILE
-from showdeck.model import Article, ArticleSection
 from showdeck.problems import Collector
 
 #: A title or heading marker is followed by a space or a tab, as in CommonMark.

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from showdeck.dates import format_date
+from showdeck.episode_records import Episode, Milestone
 from showdeck.facts import ShowData
-from showdeck.model import Episode, Milestone
 
 #: How a date's precision is said in the details.
 PRECISION_WORDS = {"day": "exact date", "month": "month only", "year": "year only"}

@@ -26,8 +26,8 @@ from showdeck.kernels import kernel_config
 from showdeck.lang import lang_runs
 from showdeck.pages import DECK_META_KEY, NOT_SHOWN_KEY, NOTEBOOK_KEY
 from showdeck.parameters import INJECTED_TAG
-from showdeck.slides import agenda_slide
 from showdeck.styles import page_css, shown_text, strip_output_style
+from showdeck.title_view import agenda_slide
 
 #: The folder holding the `showdeck` template (conf.json + index.html.j2 + theme).
 TEMPLATES = Path(__file__).resolve().parent / "templates"

@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from showdeck.model import Article, Claim, Episode, Milestone, Show, Source
+from showdeck.article_record import Article
+from showdeck.claim_record import Claim
+from showdeck.episode_records import Episode, Milestone
+from showdeck.show_record import Show
+from showdeck.source_record import Source
 
 #: A status may speak for at most this long after its newest dated source.
 FRESHNESS = timedelta(days=365)

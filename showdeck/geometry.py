@@ -1,8 +1,8 @@
 """The slide's geometry, and how tall a block of text is in it, measured with the deck's fonts.
 
 One source of numbers: the slides' stylesheet (`templates/slides/slides.css.j2`) is rendered
-from these constants, and pagination (`showdeck.slides`) measures against them, so the page
-the browser lays out is the page the build planned.
+from these constants, and pagination (`showdeck.article_view` and the other views) measures
+against them, so the page the browser lays out is the page the build planned.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from showdeck.article import ARTICLE_FILE, parse_article
+from showdeck.article_record import Article
+from showdeck.claim_record import Claim
 from showdeck.datafiles import (
     CLAIMS_FILE,
     DATA_FILES,
@@ -15,21 +17,16 @@ from showdeck.datafiles import (
     SHOW_FILE,
     SOURCES_FILE,
 )
+from showdeck.episode_records import Episode, Milestone
 from showdeck.facts import FRESHNESS, ShowData, newest_dated_source, show_citations
-from showdeck.model import (
-    Article,
-    Claim,
-    Episode,
-    Milestone,
-    Show,
-    Source,
-)
 from showdeck.problems import KEPT_PROBLEMS, SHOWN_PROBLEMS, DataError, Problem
 from showdeck.problems import Collector as _Collector
 from showdeck.problems import short as _short
 from showdeck.readers import MAX_FILE_BYTES, MAX_TOML_DEPTH, read_toml_record
 from showdeck.readers import read_text as _read_text
 from showdeck.readers import toml_line as _toml_line
+from showdeck.show_record import Show
+from showdeck.source_record import Source
 from showdeck.tables import MAX_ROWS, TableSpec, read_table
 
 #: Names other modules and the tests import from here; the readers and problems are their own

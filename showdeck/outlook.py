@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from showdeck.claim_record import Claim
 from showdeck.dates import Precision, calendar_span, describe_span, format_date
+from showdeck.episode_records import Milestone
 from showdeck.facts import FRESHNESS, ShowData, as_of_problem, newest_dated_source
-from showdeck.model import Claim, Milestone, Source
+from showdeck.source_record import Source
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from IPython import get_ipython
 from IPython.display import HTML, display
 
-from showdeck import agenda, chart_html, chart_svg, slide_list, slides, timeline
+from showdeck import agenda, chart_html, chart_svg, slide_list, timeline, title_view
 from showdeck.dates import format_date, resolve_as_of
 from showdeck.errors import ShowdeckError
 from showdeck.facts import as_of_problem
@@ -92,7 +92,7 @@ def _slide(method: Callable[..., None]) -> Callable[..., None]:
     def show(self: Presentation, *args: object, **kwargs: object) -> None:
         if self.problem is not None:
             if method.__name__ != "notes":  # notes of a slide not shown: nothing to say
-                self._show(slides.not_shown(), **{NOT_SHOWN_KEY: self.problem})
+                self._show(title_view.not_shown(), **{NOT_SHOWN_KEY: self.problem})
             return
         method(self, *args, **kwargs)
 
@@ -161,7 +161,7 @@ class Presentation:
         """The agenda of the saved notebook JupyterLab runs (a slide a user added is listed
         at its place), else of the standard slides; every export redraws it from its cells."""
         cells = agenda.running_notebook_cells() or slide_list.standard_cells()
-        self._show(slides.agenda_slide(agenda.agenda_items(cells, self._entries)),
+        self._show(title_view.agenda_slide(agenda.agenda_items(cells, self._entries)),
                    slide="agenda")
 
     @_slide

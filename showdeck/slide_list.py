@@ -13,10 +13,20 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from showdeck import agenda, slides, sources_view
+from showdeck import (
+    agenda,
+    article_view,
+    markup,
+    notes_view,
+    outlook_view,
+    sources_view,
+    tables_view,
+    title_view,
+)
 from showdeck.errors import ShowdeckError
 from showdeck.facts import ShowData
-from showdeck.slides import AgendaItem, NotesGroup
+from showdeck.notes_view import NotesGroup
+from showdeck.title_view import AgendaItem
 
 #: The agenda label of the article slide: it is listed as the article's own sections.
 ARTICLE_SECTIONS = "the article's sections"
@@ -44,15 +54,15 @@ def agenda_entries(data: ShowData) -> dict[str, list[agenda.Entry]]:
     """What each of our slides lists on the agenda, by its method: (label, element id, the
     page of the slide it starts on); the article lists each section on the page it starts."""
     starts = {page.section: number
-              for number, page in enumerate(slides.article_pages(data), start=1) if page.anchor}
+              for number, page in enumerate(article_view.article_pages(data), start=1) if page.anchor}
     entries: dict[str, list[agenda.Entry]] = {}
     for slide in SLIDES:
         if slide.agenda == ARTICLE_SECTIONS:
             entries[slide.method] = [
-                (slides.section_heading(s), slides.section_anchor(s.id), starts.get(s.id, 1))
+                (markup.section_heading(s), markup.section_anchor(s.id), starts.get(s.id, 1))
                 for s in data.article.sections]
         elif slide.agenda is not None:
-            entries[slide.method] = [(slide.agenda, slides.slide_anchor(slide.kind), 1)]
+            entries[slide.method] = [(slide.agenda, markup.slide_anchor(slide.kind), 1)]
     return entries
 
 
@@ -69,27 +79,27 @@ def agenda_for(data: ShowData, cells: Iterable[Mapping] | None = None) -> list[A
 
 
 def _agenda(data: ShowData, _as_of: date) -> str:
-    return slides.agenda_slide(agenda_for(data))
+    return title_view.agenda_slide(agenda_for(data))
 
 
 def _timeline(_data: ShowData, _as_of: date) -> str:
     # The chart itself is a figure output the notebook shows under this heading.
-    return slides.chart_heading(heading("timeline"))
+    return title_view.chart_heading(heading("timeline"))
 
 
 SLIDES: tuple[Slide, ...] = (
     Slide("title", "title-slide", "", None,
-          slides.title_slide, slides.title_notes),
+          title_view.title_slide, notes_view.title_notes),
     Slide("agenda", "agenda", "Agenda", None,
-          _agenda, slides.agenda_notes),
+          _agenda, notes_view.agenda_notes),
     Slide("article", "article", "", ARTICLE_SECTIONS,
-          lambda data, _as_of: slides.article_slide(data), slides.article_notes),
+          lambda data, _as_of: article_view.article_slide(data), notes_view.article_notes),
     Slide("timeline", "chart-slide", "Airing timeline", "Airing timeline",
-          _timeline, slides.timeline_notes),
+          _timeline, notes_view.timeline_notes),
     Slide("timeline-table", "table", "The timeline's data", None,
-          slides.timeline_table_slide, slides.timeline_table_notes),
+          tables_view.timeline_table_slide, notes_view.timeline_table_notes),
     Slide("outlook", "outlook", "Will it come back?", "Will it come back?",
-          slides.outlook_slide, slides.outlook_notes),
+          outlook_view.outlook_slide, notes_view.outlook_notes),
     Slide("sources", "sources", "Sources", "Sources",
           lambda data, _as_of: sources_view.sources_slide(data, heading("sources")),
           sources_view.sources_notes),
@@ -117,4 +127,4 @@ def heading(slide_id: str) -> str:
 
 def speaker_notes(data: ShowData, slide_id: str, as_of: date) -> str:
     """The presenter's notes on one slide, as the notebook shows them (folded)."""
-    return slides.notes_html(slide(slide_id).notes(data, as_of))
+    return notes_view.notes_html(slide(slide_id).notes(data, as_of))

@@ -9,9 +9,11 @@ from datetime import date
 from showdeck import geometry
 from showdeck.dates import format_date
 from showdeck.facts import ShowData, cited_sources
-from showdeck.model import Source
+from showdeck.markup import Link, render, source_link
+from showdeck.notes_view import NotesGroup
 from showdeck.pages import page_counter
-from showdeck.slides import Link, NotesGroup, PagedView, pack, render, source_link
+from showdeck.pagination import PagedView, pack
+from showdeck.source_record import Source
 
 
 @dataclass(frozen=True)

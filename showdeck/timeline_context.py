@@ -13,8 +13,8 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, NullLocator
 
 from showdeck.dates import DASH, MONTHS, calendar_span, describe_span, format_date
+from showdeck.episode_records import Milestone
 from showdeck.facts import ShowData
-from showdeck.model import Milestone
 from showdeck.timeline_style import (
     BACKGROUND,
     CHAR_WIDTH,

@@ -6,7 +6,7 @@ import textwrap
 
 from matplotlib.axes import Axes
 
-from showdeck.model import Milestone
+from showdeck.episode_records import Milestone
 from showdeck.timeline_context import LabelPlan
 from showdeck.timeline_style import (
     FOREGROUND,

@@ -8,7 +8,7 @@ import re
 import pytest
 from nbformat import v4
 
-from showdeck import agenda, slides
+from showdeck import agenda, article_view, markup, title_view
 from showdeck.loader import load_show
 from showdeck.slide_list import SLIDES, agenda_for
 from tests.conftest import FIXTURE_SHOW, REAL_SHOW
@@ -32,7 +32,7 @@ def cells_with_a_user_slide(position: int) -> list:
 
 def test_each_section_links_to_the_page_it_starts_on(data):
     items = agenda_for(data)
-    pages = slides.article_pages(data)
+    pages = article_view.article_pages(data)
     starts = [n for n, page in enumerate(pages, start=1) if page.anchor]
     article = items[:len(data.article.sections)]
     assert [i.anchor for i in article] == [f"sd-sec-{s.id}" for s in data.article.sections]
@@ -79,8 +79,8 @@ def test_an_untitled_slide_and_non_slides_are_not_listed(data):
 
 def test_in_the_deck_items_are_deep_links_and_in_the_notebook_anchors(data):
     items = agenda_for(data)
-    deck = slides.agenda_slide(items, in_deck=True)
-    notebook = slides.agenda_slide(items)
+    deck = title_view.agenda_slide(items, in_deck=True)
+    notebook = title_view.agenda_slide(items)
     assert re.findall(r'href="([^"]+)"', deck) == [i.deck_href for i in items]
     assert re.findall(r'href="([^"]+)"', notebook) == [f"#{i.anchor}" for i in items]
 
@@ -123,4 +123,4 @@ def test_the_fixture_show_has_its_own_sections(tmp_path):
     fixture = load_show(FIXTURE_SHOW)
     labels = [i.label for i in agenda_for(fixture)]
     assert labels[:len(fixture.article.sections)] == [
-        slides.section_heading(s) for s in fixture.article.sections]
+        markup.section_heading(s) for s in fixture.article.sections]

@@ -16,13 +16,8 @@ from pydantic import BaseModel
 from showdeck import load_show
 from showdeck.facts import cited_source_ids
 from showdeck.loader import COLUMNS, DATA_FILES, SHOW_FILE
-from showdeck.model import (
-    CONFIDENCES,
-    EVIDENCE_MAX_WORDS,
-    VERDICTS,
-    Show,
-    evidence_words,
-)
+from showdeck.record_types import CONFIDENCES, EVIDENCE_MAX_WORDS, VERDICTS, evidence_words
+from showdeck.show_record import Show
 
 from .conftest import REAL_SHOW, ROOT
 

@@ -390,7 +390,7 @@ def test_an_asterisk_that_is_text_is_kept_in_a_quote(broken_copy):
 
 
 def test_japanese_evidence_counts_two_characters_as_a_word():
-    from showdeck.model import evidence_words
+    from showdeck.record_types import evidence_words
 
     assert evidence_words("作画は大柿ロクロウが担当する") == 7
     assert evidence_words("全12話") == 2

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from showdeck import dates, outlook, slide_list, slides
+from showdeck import dates, markup, outlook, outlook_view, slide_list
 from showdeck.dates import resolve_as_of
 from showdeck.loader import load_show
 from tests.conftest import FIXTURE_SHOW, REAL_SHOW
@@ -162,7 +162,7 @@ def test_the_outlook_slide_quotes_the_status_as_the_page_reads_without_its_markd
     # eatsip365 stores "**no official announcement**"; the reader sees no asterisks, nor does
     # the audience.
     real = load_show(REAL_SHOW)
-    slide = html.unescape(slides.outlook_slide(real, AS_OF))
+    slide = html.unescape(outlook_view.outlook_slide(real, AS_OF))
     assert ("\u201cAs of early 2026, there has been no official announcement from Studio "
             "Pierrot") in slide
     assert "*" not in slide
@@ -230,7 +230,7 @@ def test_the_stale_warning_is_for_the_presenter_not_the_audience_slide(data):
     # The fixture's evidence (30 Jun 2023) is more than a year older than AS_OF.
     warning = outlook.stale_evidence_warning(data, AS_OF)
     assert warning
-    slide = slides.outlook_slide(data, AS_OF)
+    slide = outlook_view.outlook_slide(data, AS_OF)
     assert "Out of date" not in slide
     assert "newest dated evidence" not in slide
     assert warning in html.unescape(slide_list.speaker_notes(data, "outlook", AS_OF))
@@ -241,7 +241,7 @@ def test_the_stale_warning_is_for_the_presenter_not_the_audience_slide(data):
 
 def test_a_subheading_split_over_pages_is_marked_so_the_notebook_shows_it_once():
     real = load_show(REAL_SHOW)
-    pages = slides.outlook_pages(real, AS_OF)
+    pages = outlook_view.outlook_pages(real, AS_OF)
     by_subheading: dict[str, list[bool]] = {}
     for page in pages:
         if page.subheading:
@@ -250,12 +250,12 @@ def test_a_subheading_split_over_pages_is_marked_so_the_notebook_shows_it_once()
     assert split, "some subheading of the real outlook spans pages"
     for marks in by_subheading.values():
         assert marks == [False] + [True] * (len(marks) - 1)
-    slide = slides.outlook_slide(real, AS_OF)
+    slide = outlook_view.outlook_slide(real, AS_OF)
     for subheading, marks in by_subheading.items():
         shown = html.escape(subheading, quote=False)
         assert slide.count(f"<h3>{shown}</h3>") == 1, subheading
         assert slide.count(f'<h3 class="sd-continued">{shown}</h3>') == len(marks) - 1
-    css = slides.stylesheet()
+    css = markup.stylesheet()
     assert ".sd-slide h3.sd-continued, .sd-slide .sd-page-count { display: none; }" in css
     assert ".reveal .sd-slide h2.sd-continued, .reveal .sd-slide h3.sd-continued { display: block; }" in css
 

@@ -9,7 +9,7 @@ from html import unescape
 
 import pytest
 
-from showdeck import slide_list, slides
+from showdeck import markup, slide_list
 from showdeck.loader import load_show
 from showdeck.presentation import Presentation
 from showdeck.slide_list import SLIDES, UnknownSlide
@@ -50,7 +50,7 @@ def test_each_slide_has_its_presentation_method_and_speaker_notes(data, slide):
 def test_the_agenda_lists_the_articles_sections_then_the_listed_slides(data):
     html = slide_list.slide("agenda").view(data, AS_OF)
     items = [unescape(i) for i in re.findall(r"<li><a [^>]*>(.*?)</a></li>", html)]
-    sections = [slides.section_heading(s) for s in data.article.sections]
+    sections = [markup.section_heading(s) for s in data.article.sections]
     assert items == [*sections, "Airing timeline", "Will it come back?", "Sources"]
     assert items == [i.label for i in slide_list.agenda_for(data)]
 
@@ -58,7 +58,7 @@ def test_the_agenda_lists_the_articles_sections_then_the_listed_slides(data):
 def test_article_notes_repeat_each_sections_verdicts(data):
     html = slide_list.speaker_notes(data, "article", AS_OF)
     for section in data.article.sections:
-        assert slides.section_heading(section) in html
+        assert markup.section_heading(section) in html
     for claim in data.claims:
         assert claim.verdict in html
 

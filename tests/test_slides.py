@@ -9,7 +9,17 @@ from datetime import date
 
 import pytest
 
-from showdeck import geometry, slide_list, slides
+from showdeck import (
+    article_view,
+    callouts,
+    geometry,
+    located_claims,
+    markup,
+    outlook_view,
+    slide_list,
+    tables_view,
+    title_view,
+)
 from showdeck.loader import load_show
 from showdeck.slide_list import SLIDES
 from tests.conftest import FIXTURE_SHOW
@@ -71,17 +81,17 @@ def test_data_text_is_escaped_everywhere(broken_copy):
     ("//example.org", None),
 ])
 def test_only_http_links_survive(url, safe):
-    assert slides.safe_url(url) == safe
+    assert markup.safe_url(url) == safe
 
 
 def test_a_quote_in_a_link_cannot_leave_its_attribute():
-    link = slides.Link("x", 'https://example.org/"onmouseover="x')
-    html = slides.render("link", link)
+    link = markup.Link("x", 'https://example.org/"onmouseover="x')
+    html = markup.render("link", link)
     assert 'href="https://example.org/&#34;onmouseover=&#34;x"' in html
 
 
 def test_title_slide_names_article_show_and_as_of(data):
-    html = slides.title_slide(data, AS_OF)
+    html = title_view.title_slide(data, AS_OF)
     assert "<h1>" in html
     assert data.article.title in html
     assert '<span lang="ja">ランタンライン</span>' in html
@@ -89,7 +99,7 @@ def test_title_slide_names_article_show_and_as_of(data):
 
 
 def test_a_paged_slide_marks_each_page_as_a_fragment_that_replaces_the_last(data):
-    html = slides.article_slide(data)
+    html = article_view.article_slide(data)
     pages = re.findall(r'<div class="(sd-page[^"]*)" data-sd-page="(\d+)"', html)
     assert len(pages) > 1
     assert pages[0][0] == "sd-page fragment fade-out"
@@ -98,8 +108,8 @@ def test_a_paged_slide_marks_each_page_as_a_fragment_that_replaces_the_last(data
 
 
 def test_every_section_is_in_the_article_slide_in_order(data):
-    html = slides.article_slide(data)
-    headings = [slides.section_heading(s) for s in data.article.sections]
+    html = article_view.article_slide(data)
+    headings = [markup.section_heading(s) for s in data.article.sections]
     positions = [html.index(f">{h}") for h in headings]
     assert positions == sorted(positions)
 
@@ -115,7 +125,7 @@ def long_section(broken_copy, sentences: int = 40, claims_every: int = 5):
     return load_show(folder)
 
 
-def page_height(page: slides.SectionPage, data) -> tuple[float, float]:
+def page_height(page: article_view.SectionPage, data) -> tuple[float, float]:
     """The page's text and callout column heights, measured as pagination measures them."""
     width = geometry.TEXT_COLUMN_WIDTH if page.callouts else geometry.CONTENT_WIDTH
     text = sum(geometry.block_height("".join(r.text for r in p.runs)
@@ -123,13 +133,13 @@ def page_height(page: slides.SectionPage, data) -> tuple[float, float]:
                                      geometry.BODY, width) + geometry.BODY.paragraph_gap
                for p in page.paragraphs)
     claims = {c.id: c for c in data.claims}
-    callouts = sum(slides.callout_height(claims[_claim_id(data, c.number)], c.number, data)
-                   for c in page.callouts)
-    return text, callouts
+    column = sum(callouts.callout_height(claims[_claim_id(data, c.number)], c.number, data)
+                 for c in page.callouts)
+    return text, column
 
 
 def _claim_id(data, number: int) -> str:
-    for located in slides.numbered_claims(data).values():
+    for located in located_claims.numbered_claims(data).values():
         for c in located:
             if c.number == number:
                 return c.claim.id
@@ -138,7 +148,7 @@ def _claim_id(data, number: int) -> str:
 
 def test_a_long_section_is_split_into_pages_that_each_fit(broken_copy):
     data = long_section(broken_copy)
-    pages = slides.section_pages(data, "introduction")
+    pages = article_view.section_pages(data, "introduction")
     assert len(pages) > 1
     for number, page in enumerate(pages, start=1):
         assert page.count == f"{number}/{len(pages)}"
@@ -149,7 +159,7 @@ def test_a_long_section_is_split_into_pages_that_each_fit(broken_copy):
 
 def test_pages_are_filled_not_split_early(broken_copy):
     data = long_section(broken_copy, claims_every=1000)  # one claim, then plain text
-    pages = slides.section_pages(data, "introduction")
+    pages = article_view.section_pages(data, "introduction")
     for page in pages[:-1]:
         text, _ = page_height(page, data)
         assert text > geometry.PAGE_BODY_HEIGHT * 0.7
@@ -157,7 +167,7 @@ def test_pages_are_filled_not_split_early(broken_copy):
 
 def test_every_sentence_appears_once_across_pages(broken_copy):
     data = long_section(broken_copy)
-    text = "".join(r.text for page in slides.section_pages(data, "introduction")
+    text = "".join(r.text for page in article_view.section_pages(data, "introduction")
                    for p in page.paragraphs for r in p.runs)
     for i in range(40):
         assert text.count(f"Sentence {i} of") == 1
@@ -166,7 +176,7 @@ def test_every_sentence_appears_once_across_pages(broken_copy):
 def test_each_callout_sits_on_the_page_that_marks_its_quote(broken_copy):
     data = long_section(broken_copy)
     seen: list[int] = []
-    for page in slides.section_pages(data, "introduction"):
+    for page in article_view.section_pages(data, "introduction"):
         marks = [r.claim for p in page.paragraphs for r in p.runs if r.claim is not None]
         callouts = [c.number for c in page.callouts]
         assert marks == callouts
@@ -175,7 +185,7 @@ def test_each_callout_sits_on_the_page_that_marks_its_quote(broken_copy):
 
 
 def test_each_highlight_is_described_by_its_callout(broken_copy):
-    html = slides.article_slide(long_section(broken_copy))
+    html = article_view.article_slide(long_section(broken_copy))
     for number in range(1, 9):
         assert f'data-claim="{number}" aria-describedby="sd-claim-{number}"' in html
         assert f'id="sd-claim-{number}"' in html
@@ -186,7 +196,7 @@ def test_a_sentence_with_too_many_claims_repeats_with_the_rest(broken_copy):
     words = [f"word{i}" for i in range(12)]
     claims = [(f"c{i}", word, "unverifiable") for i, word in enumerate(words)]
     write_article(folder, [" ".join(words) + "."], claims)
-    pages = slides.section_pages(load_show(folder), "introduction")
+    pages = article_view.section_pages(load_show(folder), "introduction")
     assert len(pages) > 1
     assert [c.number for p in pages for c in p.callouts] == list(range(1, 13))
 
@@ -205,15 +215,15 @@ def test_quotes_are_never_cut_by_a_page_break(broken_copy):
     ])
     data = load_show(folder)
     section = data.article.section("introduction")
-    located = slides.locate_claims(section, data.claims)
+    located = located_claims.locate_claims(section, data.claims)
     quote = next(c for c in located if c.claim.id == "spanning")
-    free_cuts = [u.end for u in slides.sentence_units(section, []) if u.paragraph == 1]
+    free_cuts = [u.end for u in located_claims.sentence_units(section, []) if u.paragraph == 1]
     assert sum(quote.start < cut < quote.end for cut in free_cuts) == 2, "no sentence end inside"
-    for unit in slides.sentence_units(section, located):
+    for unit in located_claims.sentence_units(section, located):
         for claim in located:
             if claim.paragraph == unit.paragraph:
                 assert not claim.start < unit.end < claim.end, claim.claim.id
-    pages = slides.section_pages(data, "introduction")
+    pages = article_view.section_pages(data, "introduction")
     assert len(pages) > 1
     runs = [r.text for page in pages for p in page.paragraphs for r in p.runs
             if r.claim == quote.number]
@@ -221,46 +231,46 @@ def test_quotes_are_never_cut_by_a_page_break(broken_copy):
 
 
 def test_japanese_sentences_are_page_break_points():
-    from showdeck.model import ArticleSection
+    from showdeck.article_record import ArticleSection
 
     section = ArticleSection(id="x", heading=None, paragraphs=("第一文です。第二文です！第三文。",))  # noqa: RUF001
-    units = slides.sentence_units(section, [])
+    units = located_claims.sentence_units(section, [])
     assert [section.paragraphs[0][u.start:u.end] for u in units] == [
         "第一文です。", "第二文です！", "第三文。"]  # noqa: RUF001
 
 
 def test_claims_are_numbered_through_the_whole_article(data):
-    numbers = [c.number for located in slides.numbered_claims(data).values() for c in located]
+    numbers = [c.number for located in located_claims.numbered_claims(data).values() for c in located]
     assert numbers == list(range(1, len(data.claims) + 1))
 
 
 def test_timeline_tables_list_every_episode_and_event(data):
-    pages = slides.timeline_tables(data, AS_OF)
+    pages = tables_view.timeline_tables(data, AS_OF)
     rows = [row for page in pages for row in page.rows]
     assert [r[0] for r in rows[:len(data.episodes)]] == [str(e.number) for e in data.episodes]
-    html = slides.timeline_table_slide(data, AS_OF)
+    html = tables_view.timeline_table_slide(data, AS_OF)
     assert html.count('<th scope="row">') == len(rows)
     assert "<caption>" in html
 
 
 def test_outlook_pages_give_the_wait_status_record_and_limits(data):
-    pages = slides.outlook_pages(data, AS_OF)
+    pages = outlook_view.outlook_pages(data, AS_OF)
     assert pages[0].stats
     assert pages[0].status is not None
-    html = slides.outlook_slide(data, AS_OF)
+    html = outlook_view.outlook_slide(data, AS_OF)
     assert "days since the finale" in html
     assert "What the data cannot know" in html
 
 
 def test_source_citations_are_named_by_their_source(data):
-    html = slides.outlook_slide(data, AS_OF)
+    html = outlook_view.outlook_slide(data, AS_OF)
     for label in re.findall(r'<a [^>]*aria-label="([^"]+)"[^>]*>\d+</a>', html):
         assert label.startswith("Source ")
         assert ": " in label
 
 
 def test_the_stylesheet_uses_the_geometry_pagination_measures():
-    css = slides.stylesheet()
+    css = markup.stylesheet()
     assert f"font-size: {geometry.BODY.size_px}px" in css
     assert f"gap: {geometry.COLUMN_GAP}px" in css
     assert ".reveal .sd-pages > .sd-page { grid-area: 1 / 1;" in css
@@ -272,15 +282,15 @@ def test_a_repeated_sentence_is_marked_so_the_notebook_shows_it_once(broken_copy
     write_article(folder, [" ".join(words) + "."],
                   [(f"c{i}", word, "unverifiable") for i, word in enumerate(words)])
     data = load_show(folder)
-    pages = slides.section_pages(data, "introduction")
+    pages = article_view.section_pages(data, "introduction")
     assert [p.paragraphs[0].repeat for p in pages] == [False] + [True] * (len(pages) - 1)
-    html = slides.article_slide(data)
+    html = article_view.article_slide(data)
     assert html.count('<p class="sd-repeat">') == len(pages) - 1
-    assert "p.sd-repeat { display: none; }" in slides.stylesheet()
+    assert "p.sd-repeat { display: none; }" in markup.stylesheet()
 
 
 def test_the_stylesheet_is_css_not_escaped_html():
-    css = slides.stylesheet()
+    css = markup.stylesheet()
     assert '"SD Noto Sans"' in css
     assert "&#34;" not in css
     assert "&gt;" not in css
@@ -297,8 +307,8 @@ def test_a_first_outlook_page_too_full_moves_its_quote_on(broken_copy):
                         f'evidence = "{quote}"')
     (folder / "show.toml").write_text(show.replace('note = "', 'note = "' + long_note))
     data = load_show(folder)
-    first = slides.outlook_pages(data, AS_OF)[0]
-    height = slides.first_outlook_height(first.stats, first.status)
+    first = outlook_view.outlook_pages(data, AS_OF)[0]
+    height = outlook_view.first_outlook_height(first.stats, first.status)
     assert height <= geometry.PAGE_BODY_HEIGHT * (1 - geometry.SAFETY)
 
 
@@ -311,7 +321,7 @@ def test_every_article_page_leaves_room_for_a_heading_that_wraps(broken_copy):
     (folder / "article.md").write_text(article.replace("## [introduction]",
                                                        f"## [introduction] {long_heading}"))
     data = load_show(folder)
-    assert slides.heading_extra(long_heading) > 0
-    for page in slides.section_pages(data, "introduction"):
+    assert article_view.heading_extra(long_heading) > 0
+    for page in article_view.section_pages(data, "introduction"):
         text, _ = page_height(page, data)
-        assert text <= geometry.PAGE_BODY_HEIGHT - slides.heading_extra(long_heading)
+        assert text <= geometry.PAGE_BODY_HEIGHT - article_view.heading_extra(long_heading)

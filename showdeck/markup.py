@@ -1,0 +1,103 @@
+"""The slides' markup: the Jinja environment of `templates/slides` (autoescaped, so data is
+never markup), the stylesheet, links that are only ever http(s), the anchors every view links
+to, and the labels of verdicts and confidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+
+from showdeck import geometry
+from showdeck.article_record import ArticleSection
+from showdeck.lang import lang_runs
+from showdeck.pages import page_mark
+from showdeck.source_record import Source
+
+TEMPLATES = Path(__file__).resolve().parent / "templates" / "slides"
+
+VERDICT_LABELS = {
+    "correct": "✓ Correct",
+    "partly correct": "◐ Partly correct",
+    "incorrect": "✗ Incorrect",
+    "unverifiable": "? Unverifiable",
+}
+
+CONFIDENCE_LABELS = {"high": "●●● high", "medium": "●●○ medium", "low": "●○○ low"}
+#: A callout shows its evidence quote when, with it, it takes at most this share of a page.
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(page_mark=page_mark, lang_runs=lang_runs)
+    return env
+
+
+def render(macro: str, view: object) -> str:
+    """One macro of slides.html.j2 applied to a view object."""
+    module = environment().get_template("slides.html.j2").module
+    return str(getattr(module, macro)(view)).strip()
+
+
+def stylesheet() -> str:
+    """The slides' own CSS (sizes from showdeck.geometry), for the notebook and any viewer."""
+    # CSS, not HTML: rendered without HTML escaping (its values are our constants, not data).
+    css = environment().overlay(autoescape=False).get_template("slides.css.j2")
+    return css.render(L=geometry).strip()
+
+
+# Links.
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link's text and its href; href None when the URL is not http(s) (shown as text)."""
+
+    text: str
+    href: str | None
+    label: str | None = None
+
+
+def safe_url(url: str) -> str | None:
+    """The URL, or None unless it is http(s) with a host."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return None
+    return url.strip()
+
+
+def source_link(source: Source, text: str | None = None, label: str | None = None) -> Link:
+    shown = text if text is not None else f"{source.publisher}: {source.title}"
+    return Link(shown, safe_url(source.link), label)
+
+
+def section_anchor(section_id: str) -> str:
+    """The element id where an article section starts, in every view of the notebook."""
+    return f"sd-sec-{section_id}"
+
+
+def slide_anchor(kind: str) -> str:
+    """The element id of one of our slides (its `data-sd-slide` kind)."""
+    return f"sd-slide-{kind}"
+
+
+def section_heading(section: ArticleSection) -> str:
+    """The section's own heading, or one made from its id where the article had none."""
+    return section.heading or section.id.replace("-", " ").capitalize()
+
+
+def claim_anchor(number: int) -> str:
+    return f"sd-claim-{number}"
