@@ -12,6 +12,7 @@ from showdeck.located_claims import LocatedClaim
 from showdeck.markup import CONFIDENCE_LABELS, VERDICT_LABELS, Link, claim_anchor, source_link
 from showdeck.pagination import pack
 
+#: A callout shows its evidence quote when, with it, it takes at most this share of a page.
 EVIDENCE_FITS = 0.45
 
 

@@ -27,7 +27,6 @@ VERDICT_LABELS = {
 }
 
 CONFIDENCE_LABELS = {"high": "●●● high", "medium": "●●○ medium", "low": "●○○ low"}
-#: A callout shows its evidence quote when, with it, it takes at most this share of a page.
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ import pytest
 
 from showdeck import DataError, load_show
 from showdeck.loader import parse_article
+from showdeck.record_types import evidence_words
 
 from .conftest import FIXTURE_SHOW, REAL_SHOW
 
@@ -390,8 +391,6 @@ def test_an_asterisk_that_is_text_is_kept_in_a_quote(broken_copy):
 
 
 def test_japanese_evidence_counts_two_characters_as_a_word():
-    from showdeck.record_types import evidence_words
-
     assert evidence_words("作画は大柿ロクロウが担当する") == 7
     assert evidence_words("全12話") == 2
     assert evidence_words("Directed by Aoi Example.") == 4

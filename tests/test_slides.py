@@ -20,6 +20,7 @@ from showdeck import (
     tables_view,
     title_view,
 )
+from showdeck.article_record import ArticleSection
 from showdeck.loader import load_show
 from showdeck.slide_list import SLIDES
 from tests.conftest import FIXTURE_SHOW
@@ -231,8 +232,6 @@ def test_quotes_are_never_cut_by_a_page_break(broken_copy):
 
 
 def test_japanese_sentences_are_page_break_points():
-    from showdeck.article_record import ArticleSection
-
     section = ArticleSection(id="x", heading=None, paragraphs=("第一文です。第二文です！第三文。",))  # noqa: RUF001
     units = located_claims.sentence_units(section, [])
     assert [section.paragraphs[0][u.start:u.end] for u in units] == [
