@@ -21,7 +21,7 @@ from pathlib import Path
 
 import psutil
 
-from showdeck.build import external_resources
+from showdeck.deckcheck import external_resources
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "akudama_drive_season2.ipynb"
@@ -336,7 +336,7 @@ def scale_series(as_of: str, executed) -> list[dict]:
 
 def execute_once(as_of: str):
     """The real notebook, executed once for the scale series."""
-    from showdeck.build import execute_notebook
+    from showdeck.execute import execute_notebook
 
     return execute_notebook(NOTEBOOK, DATA, as_of)
 

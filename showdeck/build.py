@@ -7,28 +7,21 @@ import fcntl
 import hashlib
 import json
 import os
-import re
 import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import ClassVar
 
-from showdeck.alttext import alt_problem
-from showdeck.assets import REPO_ROOT, REVEAL_FILES, default_reveal_dir, load_reveal
-from showdeck.datafiles import DATA_FILES, MAX_FILE_BYTES
 from showdeck.dates import EARLIEST_DATE, LATEST_DATE, DateOutOfRange
 from showdeck.dates import resolve_as_of as dates_resolve_as_of
-from showdeck.errors import ShowdeckError
-from showdeck.fonts import FACES
+from showdeck.deckcheck import check_deck
+from showdeck.errors import BuildError, ShowdeckError
+from showdeck.execute import execute_notebook, running_kernel
 from showdeck.pages import deck_structure
-from showdeck.parameters import INJECTED_TAG, inject_parameters
 from showdeck.safety import (
-    Inputs,
     OutputError,
     check_output,
     not_a_regular_file,
@@ -37,23 +30,21 @@ from showdeck.safety import (
     remove_stale_temporaries,
     write_atomic,
 )
+from showdeck.snapshot import (
+    Snapshot,
+    build_inputs,
+    input_key,
+    package_digest,
+    read_notebook_json,
+    snapshot_inputs,
+)
 
 # The loader and the show's facts (pydantic), nbformat, nbclient, jupyter_client and nbconvert
 # are imported inside the functions that use them, for start-up time: an unchanged rebuild is
 # answered from the cache key alone, well before they would be needed.
 
-#: Bump when the build itself changes in a way the hashed sources do not show.
-CACHE_VERSION = "2"
-CELL_TIMEOUT_S = 180
-PACKAGE = Path(__file__).resolve().parent
-#: A notebook larger than this is not a presentation (ours is 5 kB).
-MAX_NOTEBOOK_BYTES = 20_000_000
 #: The private folder of one build (snapshot, kernel connection file), in the temp folder.
 WORK_PREFIX = "showdeck-build-"
-
-
-class BuildError(ShowdeckError):
-    """The deck could not be built; the message names the cause and the fix."""
 
 
 @dataclass
@@ -81,162 +72,6 @@ def resolve_as_of(as_of: str | dt.date | None, *, today: dt.date | None = None) 
         msg = (f"--as-of {as_of!r} is not a date; give it as YYYY-MM-DD, e.g. 2025-06-30 "
                "(or leave it out for today)")
         raise BuildError(msg) from None
-
-
-def read_notebook_json(notebook: Path, raw: bytes | None = None) -> dict:
-    """The notebook file's JSON, refused early unless it has the shape of an nbformat 4 notebook.
-
-    A cheap check that needs no nbformat: the full schema is validated when the notebook runs.
-    `raw` is the file's content when it was already read.
-    """
-    fix = "pass --notebook the path of a Jupyter notebook (.ipynb) saved by Jupyter"
-    try:
-        if raw is None:
-            raw = _read_capped(notebook, MAX_NOTEBOOK_BYTES)
-        if len(raw) > MAX_NOTEBOOK_BYTES:
-            msg = f"{notebook} is larger than {MAX_NOTEBOOK_BYTES:,} bytes; {fix}"
-            raise BuildError(msg)
-        nb = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        msg = f"{notebook} is not a notebook: not valid JSON ({exc}); {fix}"
-        raise BuildError(msg) from None
-    except RecursionError:
-        msg = f"{notebook} is not a notebook: its JSON nests too deeply; {fix}"
-        raise BuildError(msg) from None
-    except OSError as exc:
-        msg = f"cannot read {notebook}: {exc.strerror or exc}; {fix}"
-        raise BuildError(msg) from None
-    cells = nb.get("cells") if isinstance(nb, dict) else None
-    if (not isinstance(nb, dict) or nb.get("nbformat") != 4 or not isinstance(cells, list)
-            or not all(isinstance(c, dict) and isinstance(c.get("cell_type"), str)
-                       for c in cells)):
-        msg = (f"{notebook} is not an nbformat 4 notebook (it needs \"nbformat\": 4 and a list "
-               f"of \"cells\", each with a \"cell_type\"); {fix}")
-        raise BuildError(msg)
-    return nb
-
-
-def _read_capped(path: Path, limit: int) -> bytes:
-    """At most `limit` + 1 bytes of `path`: enough to tell that it is too large."""
-    with path.open("rb") as handle:
-        return handle.read(limit + 1)
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Every input of a build, each read once: the bytes the cache key hashes are the bytes
-    the build validates, executes and inlines, whatever happens to the files meanwhile.
-
-    `files` maps a label ("notebook", "data/<file>", "reveal.js/<file>") to its bytes; a data
-    file that is a link out of its folder is kept as the link (`links`), never read.
-    """
-
-    notebook: Path
-    data_dir: Path
-    files: dict[str, bytes]
-    links: dict[str, str]
-    package: str  # a digest of the package's sources, hashed again after the build
-    reveal_version: str
-
-    def materialize(self, folder: Path) -> tuple[Path, Path]:
-        """Write the data and reveal.js files into `folder`: (data folder, reveal.js folder).
-
-        The data folder keeps its name, which the show's id must match.
-        """
-        data = folder / self.data_dir.resolve().name
-        reveal = folder / "reveal.js"
-        data.mkdir()
-        for label, payload in self.files.items():
-            kind, _, name = label.partition("/")
-            if kind in ("data", "reveal.js"):
-                target = (data if kind == "data" else reveal) / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(payload)
-        for name, link in self.links.items():
-            (data / name).symlink_to(link)
-        return data, reveal
-
-
-def snapshot_inputs(notebook: Path, data_dir: Path, reveal_dir: Path | None) -> Snapshot:
-    """Read the notebook, the show's data files and reveal.js into memory, once."""
-    try:
-        raw = _read_capped(notebook, MAX_NOTEBOOK_BYTES)
-    except OSError as exc:
-        msg = f"cannot read {notebook}: {exc.strerror or exc}; pass --notebook a readable .ipynb"
-        raise BuildError(msg) from None
-    read_notebook_json(notebook, raw)
-    files = {"notebook": raw}
-    links: dict[str, str] = {}
-    folder = data_dir.resolve()
-    for name in DATA_FILES:  # the files the loader reads: a missing one stays missing
-        path = data_dir / name
-        if not path.is_file():
-            continue
-        if path.is_symlink() and not path.resolve().is_relative_to(folder):
-            links[name] = str(path.resolve())  # the loader refuses it, unread
-            continue
-        try:
-            files[f"data/{name}"] = _read_capped(path, MAX_FILE_BYTES)
-        except OSError as exc:
-            from showdeck.loader import DataError, Problem  # lazy: see the imports above
-
-            raise DataError(data_dir, [Problem(name, None, None,
-                                               f"cannot be read: {exc.strerror}")]) from None
-    assets = load_reveal(reveal_dir)
-    for rel in ("package.json", *REVEAL_FILES.values()):
-        try:
-            files[f"reveal.js/{rel}"] = (assets.folder / rel).read_bytes()
-        except OSError as exc:
-            msg = (f"cannot read {assets.folder / rel}: {exc.strerror or exc}; run `npm ci` "
-                   "(or `make setup`) to reinstall reveal.js")
-            raise BuildError(msg) from None
-    return Snapshot(notebook=notebook, data_dir=data_dir, files=files, links=links,
-                    package=package_digest(), reveal_version=assets.version)
-
-
-def build_inputs(notebook: Path, data_dir: Path, reveal_dir: Path | None) -> Inputs:
-    """Everything a build reads, which its outputs may never replace."""
-    fonts = [(path, "the font file") for face in FACES for path in sorted({face.regular, face.bold})]
-    reveal = reveal_dir or default_reveal_dir()
-    reveal_files = [(reveal / rel, "the reveal.js file")
-                    for rel in ("package.json", *REVEAL_FILES.values())]
-    return Inputs(
-        reader="the build",
-        files=((notebook, "the notebook"),
-               (REPO_ROOT / "requirements.txt", "the pinned requirements"),
-               *reveal_files, *fonts),
-        folders=((data_dir, "the show's data folder"), (PACKAGE, "the showdeck package")),
-    )
-
-
-def package_digest() -> str:
-    """A hash of the package's sources and the pinned requirements: the code that runs."""
-    digest = hashlib.sha256()
-    paths = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    requirements = REPO_ROOT / "requirements.txt"
-    for label, path in [*((f"package/{p.relative_to(PACKAGE).as_posix()}", p) for p in paths),
-                        ("requirements", requirements)]:
-        payload = path.read_bytes() if path.is_file() else b""
-        digest.update(f"{label}\0{len(payload)}\0".encode())
-        digest.update(payload)
-    return digest.hexdigest()
-
-
-def input_key(snapshot: Snapshot, as_of: str) -> str:
-    """A content hash of everything that shapes the deck; equal keys mean an identical deck."""
-    digest = hashlib.sha256(f"showdeck-build {CACHE_VERSION}\n".encode())
-
-    def add(label: str, payload: bytes) -> None:
-        digest.update(f"{label}\0{len(payload)}\0".encode())
-        digest.update(payload)
-
-    for label, payload in sorted(snapshot.files.items()):
-        add(label, payload)
-    for name, link in sorted(snapshot.links.items()):
-        add(f"link/{name}", link.encode())
-    add("package", snapshot.package.encode())
-    add("as-of", as_of.encode())
-    return digest.hexdigest()
 
 
 def build_deck(
@@ -410,213 +245,3 @@ def private_folder() -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
         if lock >= 0:
             os.close(lock)
-
-
-@contextmanager
-def running_kernel(notebook: Path, *, kernel_name: str | None = None,
-                   runtime_dir: Path | None = None) -> Iterator[object]:
-    """A fresh kernel for `notebook`, started at once and shut down on exit.
-
-    Starting it before the build imports nbformat, nbclient and nbconvert lets the kernel boot
-    on another core while those load: they take about as long as the kernel does. With
-    `runtime_dir`, the connection file (it holds the kernel's key) is written there, not in
-    Jupyter's shared runtime folder, and is removed with it.
-    """
-    from jupyter_client.kernelspec import NoSuchKernel
-    from jupyter_client.manager import KernelManager
-
-    if kernel_name is None:
-        metadata = read_notebook_json(notebook).get("metadata") or {}
-        kernel_name = (metadata.get("kernelspec") or {}).get("name")
-    kernel = kernel_name if isinstance(kernel_name, str) and kernel_name else "python3"
-    manager = KernelManager(kernel_name=kernel)
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
-    if runtime_dir is not None:
-        manager.connection_file = str(runtime_dir / "kernel.json")
-        env["JUPYTER_RUNTIME_DIR"] = str(runtime_dir)
-    try:
-        manager.start_kernel(
-            cwd=str(notebook.resolve().parent),
-            # A fixed hash seed: nothing the notebook prints may depend on set order.
-            # (The chart's SVG is made reproducible by showdeck.timeline.figure_svg itself.)
-            env=env,
-            # No history database; no transport warning on stderr.
-            extra_arguments=["--HistoryManager.hist_file=:memory:",
-                             "--IPKernelApp.log_level=ERROR"],
-        )
-    except (NoSuchKernel, RuntimeError, OSError) as exc:
-        msg = (f"{notebook}: could not start kernel {kernel!r}: {type(exc).__name__}: "
-               f"{exc}; run `make setup` to install the pinned kernel")
-        raise BuildError(msg) from None
-    try:
-        yield manager
-    finally:
-        # Also after an interrupt, or when the kernel died: the kernel goes, and its files.
-        with suppress(Exception):
-            manager.shutdown_kernel(now=True)
-        with suppress(Exception):
-            manager.cleanup_resources()
-
-
-def execute_notebook(notebook: Path, data_dir: Path, as_of: str, kernel=None, *,
-                     source: str | None = None):
-    """Run a parameterized copy of the notebook in a fresh kernel whose cwd is its folder.
-
-    `kernel` is a manager from `running_kernel`; without one, a kernel is started here.
-    `source` is the notebook's text when the build has already read it (its snapshot).
-    """
-    if kernel is None:
-        with running_kernel(notebook) as started:
-            return execute_notebook(notebook, data_dir, as_of, started, source=source)
-
-    import nbformat
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-    from nbformat import ValidationError
-    from nbformat.reader import NotJSONError
-    from nbformat.reader import reads as read_any_version
-
-    try:
-        # nbformat.read, but raising on a schema error where read would only log it.
-        text = notebook.read_text(encoding="utf-8") if source is None else source
-        nb = nbformat.convert(read_any_version(text), 4)
-        nbformat.validate(nb)
-    except (NotJSONError, ValidationError, UnicodeDecodeError) as exc:
-        error = str(exc).splitlines()[0]
-        msg = (f"{notebook} is not a valid notebook: {error}; open and save it in Jupyter "
-               "to repair it, or pass --notebook another .ipynb")
-        raise BuildError(msg) from None
-    folder = notebook.resolve().parent
-    try:
-        nb = inject_parameters(nb, data_dir=os.path.relpath(data_dir.resolve(), folder),
-                               as_of=as_of)
-    except ValueError as exc:
-        msg = f"{notebook}: cannot set the notebook's parameters: {exc}"
-        raise BuildError(msg) from None
-    client = _client_class()(nb, km=kernel, timeout=CELL_TIMEOUT_S, record_timing=False,
-                             resources={"metadata": {"path": str(folder)}})
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        raise BuildError(_cell_error(notebook, nb, exc)) from None
-    except CellTimeoutError:
-        msg = (f"{notebook}: a cell ran longer than {CELL_TIMEOUT_S} s; "
-               "find the slow cell with `jupyter lab` and make it faster")
-        raise BuildError(msg) from None
-    except DeadKernelError as exc:
-        msg = f"{notebook}: the kernel died while running the notebook ({exc})"
-        raise BuildError(msg) from None
-    except RuntimeError as exc:  # the kernel started but never answered
-        msg = f"{notebook}: the kernel did not answer: {exc}; run `make setup` and try again"
-        raise BuildError(msg) from None
-    finally:
-        if client.kc is not None:
-            client.kc.stop_channels()
-    return nb
-
-
-def _client_class():
-    """nbclient's NotebookClient, minus what it does for a kernel it does not own.
-
-    Its setup adds SIGINT and SIGTERM handlers that shut the kernel down under the running
-    cell (nbclient then fails with an AssertionError) and an atexit hook that prints a
-    traceback when the kernel never started. The build owns the kernel (running_kernel) and
-    the signals (the CLI), so it only starts a client.
-    """
-
-    from nbclient import NotebookClient
-
-    class BuildClient(NotebookClient):
-        @asynccontextmanager
-        async def async_setup_kernel(self, **_kwargs):
-            if self.kc is None:
-                await self.async_start_new_kernel_client()
-            yield
-
-    return BuildClient
-
-
-def _cell_error(notebook: Path, nb, exc) -> str:
-    """Name the failing cell as the committed notebook numbers it: the injected cell is not there."""
-    index = 0
-    for cell in nb.cells:
-        injected = INJECTED_TAG in cell.get("metadata", {}).get("tags", [])
-        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            first = next((line for line in cell.source.splitlines() if line.strip()), "")
-            where = ("the injected parameters cell" if injected else
-                     f"cell {index} (id {cell.get('id', '?')!r}: {first.strip()[:60]!r})")
-            break
-        index += not injected
-    else:
-        where = "a cell"
-    return f"{notebook}: {where} raised {exc.ename}: {exc.evalue}"
-
-
-class _DeckScan(HTMLParser):
-    """Collects the resources a page would fetch and the images it shows."""
-
-    FETCHING: ClassVar[dict[str, str]] = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src",
-                "video": "src", "audio": "src", "embed": "src", "object": "data"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-        self.images: list[dict[str, str | None]] = []
-        self._style = False
-        self._css: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag in self.FETCHING and attributes.get(self.FETCHING[tag]):
-            self.urls.append(attributes[self.FETCHING[tag]] or "")
-        if tag == "img":
-            self.images.append(attributes)
-        if tag == "style":
-            self._style = True
-        if attributes.get("style"):
-            self._css.append(attributes["style"] or "")
-
-    def handle_endtag(self, tag):
-        if tag == "style":
-            self._style = False
-
-    def handle_data(self, data):
-        if self._style:
-            self._css.append(data)
-
-    def css_urls(self) -> list[str]:
-        css = "\n".join(self._css)
-        found = re.findall(r"url\(\s*['\"]?([^'\")]+)", css)
-        found += re.findall(r"@import\s+['\"]([^'\"]+)", css)
-        return found
-
-
-def external_resources(html: str) -> list[str]:
-    """Every URL outside the file that the deck would load (scripts, styles, images, CSS urls)."""
-    scan = _DeckScan()
-    scan.feed(html)
-    urls = scan.urls + scan.css_urls()
-    return [u for u in urls if not u.startswith(("data:", "#", "blob:", "about:"))]
-
-
-def undescribed_images(html: str) -> list[str]:
-    """Each image whose alt text does not describe it (showdeck.alttext's policy), with the reason."""
-    scan = _DeckScan()
-    scan.feed(html)
-    found = []
-    for image in scan.images:
-        if problem := alt_problem(image.get("alt")):
-            found.append(f"src={(image.get('src') or '')[:60]!r} {problem}")
-    return found
-
-
-def check_deck(html: str) -> None:
-    """Refuse a deck that would fetch anything or shows an undescribed image."""
-    if external := external_resources(html):
-        msg = (f"the deck would load {len(external)} resource(s) from outside the file, e.g. "
-               f"{external[0]!r}; embed it (data: URI) instead")
-        raise BuildError(msg)
-    if undescribed := undescribed_images(html):
-        msg = (f"{len(undescribed)} image(s) without a describing alt text, e.g. the one with "
-               f"{undescribed[0]}; give each one alt text that says what it shows "
-               "(<img alt=...>, or IPython's Image(..., alt=...))")
-        raise BuildError(msg)

@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 
 from showdeck import fonts
 from showdeck.chart_points import ChartPoint
+from showdeck.font_css import font_face_css
 from showdeck.lang import lang_runs
 from showdeck.timeline_style import TEXT_AS_TEXT, THEME_RC
 
@@ -60,7 +61,7 @@ def _tag_languages(match: re.Match[str]) -> str:
 
 def font_css(text: str) -> str:
     """@font-face rules for the chart's text under the chart's own family names."""
-    return fonts.font_face_css(text).replace('font-family: "SD ',
+    return font_face_css(text).replace('font-family: "SD ',
                                               f'font-family: "{CHART_FAMILY_PREFIX}')
 
 

@@ -5,6 +5,10 @@ class ShowdeckError(Exception):
     """An expected failure; its message names the cause and the fix."""
 
 
+class BuildError(ShowdeckError):
+    """The deck could not be built; the message names the cause and the fix."""
+
+
 class Interrupted(KeyboardInterrupt):
     """SIGINT or SIGTERM arrived: raised where the program is, so that every cleanup runs."""
 

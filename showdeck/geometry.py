@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from showdeck import fonts
+from showdeck import fonts, linebreak
 
 FONT_STACK = fonts.FONT_STACK
 
@@ -88,7 +88,7 @@ TABLE_BODY_HEIGHT = PAGE_BODY_HEIGHT * (1 - SAFETY) - TABLE_CAPTION_HEIGHT - (
 @lru_cache(maxsize=65536)
 def block_height(text: str, style: Style, width_px: float) -> float:
     """Height of `text` set in `style` in a box `width_px` wide (no gap after it)."""
-    lines = fonts.line_count(text, style.size_px, width_px, bold=style.bold)
+    lines = linebreak.line_count(text, style.size_px, width_px, bold=style.bold)
     return lines * style.line_px
 
 

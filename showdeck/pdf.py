@@ -72,13 +72,9 @@ def handout(
     paper: str = "a4", notes: bool = False, progress: Callable[[str], None] = print,
 ) -> PdfResult:
     """Run `notebook` on `data_dir` in a fresh kernel, export its reading view and print it."""
-    from showdeck.build import (
-        BuildError,
-        execute_notebook,
-        private_folder,
-        resolve_as_of,
-        running_kernel,
-    )
+    from showdeck.build import private_folder, resolve_as_of
+    from showdeck.errors import BuildError
+    from showdeck.execute import execute_notebook, running_kernel
     from showdeck.export import export_reading
     from showdeck.loader import load_show
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from html.parser import HTMLParser
 
-from showdeck import fonts, markup
+from showdeck import font_css, markup
 
 #: Marks the stylesheet copy an output carries, so an exporter can find and drop it.
 OUTPUT_STYLE_ATTR = "data-sd-style"
@@ -20,7 +20,7 @@ OUTPUT_STYLE_ATTR = "data-sd-style"
 @lru_cache(maxsize=1)
 def output_style() -> str:
     """The <style> element every slide output starts with (our constants, never data)."""
-    css = fonts.local_font_face_css() + markup.stylesheet()
+    css = font_css.local_font_face_css() + markup.stylesheet()
     return f"<style {OUTPUT_STYLE_ATTR}>\n{css}\n</style>"
 
 
@@ -32,7 +32,7 @@ def strip_output_style(html: str) -> str:
 def page_css(shown_text: str) -> str:
     """The stylesheet of an exported page: embedded font subsets for `shown_text`, then the
     slides' rules."""
-    return fonts.font_face_css(shown_text) + markup.stylesheet()
+    return font_css.font_face_css(shown_text) + markup.stylesheet()
 
 
 class _Text(HTMLParser):

@@ -14,21 +14,13 @@ import pytest
 
 from showdeck.__main__ import main
 from showdeck.assets import AssetsMissing
-from showdeck.build import (
-    BuildError,
-    OutputError,
-    build_deck,
-    check_deck,
-    external_resources,
-    input_key,
-    resolve_as_of,
-    running_kernel,
-    snapshot_inputs,
-    undescribed_images,
-    write_atomic,
-)
+from showdeck.build import BuildError, build_deck, resolve_as_of
+from showdeck.deckcheck import check_deck, external_resources, undescribed_images
+from showdeck.execute import running_kernel
 from showdeck.loader import DataError
 from showdeck.pages import deck_structure
+from showdeck.safety import OutputError, write_atomic
+from showdeck.snapshot import input_key, snapshot_inputs
 from tests.conftest import SAMPLE_PAGES, SAMPLE_SLIDES, write_sample_notebook
 
 QUIET = {"progress": lambda _line: None}

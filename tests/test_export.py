@@ -9,7 +9,7 @@ import pytest
 from nbformat import v4
 
 from showdeck.assets import AssetsMissing, RevealAssets, load_reveal
-from showdeck.build import external_resources, undescribed_images
+from showdeck.deckcheck import external_resources, undescribed_images
 from showdeck.export import NotebookNotRun, environment_config, export_slides
 from showdeck.pages import deck_structure
 

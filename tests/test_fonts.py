@@ -11,7 +11,7 @@ import re
 import pytest
 from fontTools.ttLib import TTFont
 
-from showdeck import fonts
+from showdeck import font_css, font_subset, fonts, linebreak
 from showdeck.errors import ShowdeckError
 
 LATIN, SYMBOLS, CJK, THAI = fonts.FACES
@@ -87,18 +87,18 @@ def test_font_stack_lists_every_face_in_fallback_order():
 @pytest.mark.parametrize("text", [ENGLISH, JAPANESE, THAI_TITLE, ENGLISH + JAPANESE])
 @pytest.mark.parametrize("width", [120, 300, 864])
 def test_no_line_is_wider_than_the_box_unless_it_is_one_character(text, width):
-    for line in fonts.wrap(text, 22, width):
+    for line in linebreak.wrap(text, 22, width):
         assert fonts.text_width(line, 22) <= width or len(line) == 1, line
 
 
 def test_wrapping_keeps_every_character_but_the_spaces_at_breaks():
-    lines = fonts.wrap(ENGLISH + " " + JAPANESE, 22, 300)
+    lines = linebreak.wrap(ENGLISH + " " + JAPANESE, 22, 300)
 
     assert "".join(lines).replace(" ", "") == (ENGLISH + JAPANESE).replace(" ", "")
 
 
 def test_japanese_without_spaces_wraps_into_several_lines():
-    lines = fonts.wrap(JAPANESE, 22, 300)
+    lines = linebreak.wrap(JAPANESE, 22, 300)
 
     assert len(lines) >= 4
     assert all(fonts.text_width(line, 22) > 300 - 2 * 22 for line in lines[:-1]), "lines filled"
@@ -107,25 +107,25 @@ def test_japanese_without_spaces_wraps_into_several_lines():
 def test_no_line_starts_with_closing_punctuation():
     text = "はい、そう。「第2期」は、まだ。ええ、そうです。」と言った。" * 6
     for width in range(4 * 22, 400, 7):  # narrower, "う。」" alone overflows and is broken inside
-        lines = fonts.wrap(text, 22, width)
+        lines = linebreak.wrap(text, 22, width)
         assert not [line for line in lines[1:] if line[0] in "、。」』・"], width
 
 
 def test_a_space_at_a_line_end_does_not_count():
     width = fonts.text_width("Drive Season", 22)
 
-    assert fonts.wrap("Drive Season two", 22, width) == ["Drive Season", "two"]
+    assert linebreak.wrap("Drive Season two", 22, width) == ["Drive Season", "two"]
 
 
 def test_breaks_after_hyphens_and_dashes_but_not_slashes():
     width = fonts.text_width("fact-checke", 22)
-    assert fonts.wrap("fact-checked", 22, width) == ["fact-", "checked"]
+    assert linebreak.wrap("fact-checked", 22, width) == ["fact-", "checked"]
     width = fonts.text_width("Best Mystery/", 22) + 1
-    assert fonts.wrap("Best Mystery/Psychological", 22, width)[0] == "Best"
+    assert linebreak.wrap("Best Mystery/Psychological", 22, width)[0] == "Best"
 
 
 def test_a_word_wider_than_the_line_is_broken_inside():
-    lines = fonts.wrap("a Supercalifragilisticexpialidocious b", 22, 150)
+    lines = linebreak.wrap("a Supercalifragilisticexpialidocious b", 22, 150)
 
     assert lines[0] == "a"
     assert len(lines) >= 3
@@ -134,27 +134,27 @@ def test_a_word_wider_than_the_line_is_broken_inside():
 
 
 def test_a_thai_run_is_kept_whole_like_a_word():
-    lines = fonts.wrap(THAI_TITLE, 16, fonts.text_width("Akudama Drive อนิเมะจาก", 16))
+    lines = linebreak.wrap(THAI_TITLE, 16, fonts.text_width("Akudama Drive อนิเมะจาก", 16))
 
     assert lines[:2] == ["Akudama Drive", "อนิเมะจากผู้สร้าง"]
 
 
 def test_line_count_of_empty_text_is_zero():
-    assert fonts.line_count("", 22, 864) == 0
-    assert fonts.line_count(" \n\t ", 22, 864) == 0
-    assert fonts.line_count("Akudama", 22, 864) == 1
+    assert linebreak.line_count("", 22, 864) == 0
+    assert linebreak.line_count(" \n\t ", 22, 864) == 0
+    assert linebreak.line_count("Akudama", 22, 864) == 1
 
 
 def test_font_face_css_is_deterministic():
-    first = fonts.font_face_css(JAPANESE)
-    fonts._subset_base64.cache_clear()
+    first = font_css.font_face_css(JAPANESE)
+    font_subset.subset_base64.cache_clear()
 
-    assert fonts.font_face_css(JAPANESE) == first
+    assert font_css.font_face_css(JAPANESE) == first
 
 
 def test_font_face_css_has_one_rule_per_face_and_weight_with_characters():
-    without_thai = embedded_fonts(fonts.font_face_css(JAPANESE))
-    with_thai = embedded_fonts(fonts.font_face_css(THAI_TITLE))
+    without_thai = embedded_fonts(font_css.font_face_css(JAPANESE))
+    with_thai = embedded_fonts(font_css.font_face_css(THAI_TITLE))
 
     assert set(without_thai) == {
         (face.family, weight) for face in (LATIN, SYMBOLS, CJK) for weight in (400, 700)
@@ -166,8 +166,8 @@ def test_font_face_css_has_one_rule_per_face_and_weight_with_characters():
 
 def test_each_subset_holds_exactly_the_characters_its_face_draws_first():
     text = ENGLISH + JAPANESE + THAI_TITLE + "✓◐✗"
-    embedded = embedded_fonts(fonts.font_face_css(text))
-    base = set(fonts.BASE_CHARACTERS)
+    embedded = embedded_fonts(font_css.font_face_css(text))
+    base = set(font_css.BASE_CHARACTERS)
 
     for bold, weight in ((False, 400), (True, 700)):
         expected = {
@@ -185,7 +185,7 @@ def test_each_subset_holds_exactly_the_characters_its_face_draws_first():
 
 
 def test_subsets_keep_the_source_fonts_timestamp():
-    embedded = embedded_fonts(fonts.font_face_css("Akudama"))
+    embedded = embedded_fonts(font_css.font_face_css("Akudama"))
     source = TTFont(LATIN.bold)
 
     assert embedded[LATIN.family, 700]["head"].modified == source["head"].modified
@@ -240,7 +240,7 @@ def rendered(browser, tmp_path_factory):
     path = tmp_path_factory.mktemp("fonts") / "fonts.html"
     path.write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><style>'
-        f"{fonts.font_face_css(text)}"
+        f"{font_css.font_face_css(text)}"
         f"body {{ margin: 0; font: 22px/1.45 {fonts.FONT_STACK}; overflow-wrap: anywhere; }}"
         "p { margin: 0; } span { white-space: nowrap; }"
         f"</style></head><body>{spans}{paragraphs}</body></html>",
@@ -277,22 +277,22 @@ def test_wrapped_line_count_equals_the_browsers(rendered, number):
     lines = rendered["heights"][number] / (size * line_height)
 
     assert lines == pytest.approx(round(lines), abs=0.01), "a line box taller than line-height"
-    assert fonts.line_count(text, size, width, bold=size == 40) == round(lines)
+    assert linebreak.line_count(text, size, width, bold=size == 40) == round(lines)
 
 
 def test_a_cache_file_that_is_not_a_font_is_made_again(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    fonts._subset_base64.cache_clear()
-    first = fonts.font_face_css("Akudama")
+    font_subset.subset_base64.cache_clear()
+    first = font_css.font_face_css("Akudama")
     for cached in (tmp_path / "showdeck" / "fonts").glob("*.woff2.b64"):
         cached.write_text("</style><script>alert(1)</script>", encoding="ascii")
-    fonts._subset_base64.cache_clear()
-    assert fonts.font_face_css("Akudama") == first
-    assert "<script" not in fonts.font_face_css("Akudama")
-    fonts._subset_base64.cache_clear()
+    font_subset.subset_base64.cache_clear()
+    assert font_css.font_face_css("Akudama") == first
+    assert "<script" not in font_css.font_face_css("Akudama")
+    font_subset.subset_base64.cache_clear()
 
 
 def test_the_decks_own_marks_have_a_glyph_in_an_embedded_face():
     for mark in "●○▮✓◐✗":
         assert fonts.face_of(mark) is not None, mark
-        assert mark in fonts.BASE_CHARACTERS
+        assert mark in font_css.BASE_CHARACTERS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from showdeck import fonts, geometry
+from showdeck import fonts, geometry, linebreak
 
 PARAGRAPH = (
     "Akudama Drive is an action, adventure, sci-fi anime series by Studio Pierrot and "
@@ -32,7 +32,7 @@ def test_styles_match_the_theme(style, size, line_height, bold):
 
 
 def test_block_height_is_lines_times_line_height():
-    lines = fonts.line_count(PARAGRAPH, 16, 300)
+    lines = linebreak.line_count(PARAGRAPH, 16, 300)
 
     assert lines > 2
     assert geometry.block_height(PARAGRAPH, geometry.CALLOUT, 300) == pytest.approx(lines * 16 * 1.35)

@@ -134,7 +134,7 @@ def handout_pdf(tmp_path_factory):
 @pytest.fixture(scope="module")
 def reading_view(tmp_path_factory) -> Path:
     """The real notebook's reading view, for printing it other ways than the default."""
-    from showdeck.build import execute_notebook
+    from showdeck.execute import execute_notebook
     from showdeck.export import export_reading
 
     executed = execute_notebook(NOTEBOOK, REAL_SHOW, "2026-11-24")

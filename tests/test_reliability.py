@@ -25,13 +25,12 @@ from showdeck.build import (
     OutputError,
     _up_to_date,
     build_deck,
-    input_key,
     remove_stale_temporaries,
     resolve_as_of,
-    snapshot_inputs,
 )
 from showdeck.loader import KEPT_PROBLEMS, MAX_ROWS, SHOWN_PROBLEMS, DataError, load_show
 from showdeck.pages import deck_structure
+from showdeck.snapshot import input_key, snapshot_inputs
 
 from .conftest import FIXTURE_SHOW, REAL_SHOW, ROOT, SAMPLE_SLIDES, write_sample_notebook
 

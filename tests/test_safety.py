@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 import showdeck.safety
 from showdeck.__main__ import main
-from showdeck.build import PACKAGE, build_inputs, write_deck
+from showdeck.build import write_deck
 from showdeck.safety import OutputError, check_output, write_atomic
+from showdeck.snapshot import PACKAGE, build_inputs
 
 from .conftest import FIXTURE_SHOW, ROOT, write_sample_notebook
 
