@@ -5,9 +5,10 @@ from __future__ import annotations
 import ast
 import copy
 from datetime import date
+from typing import TYPE_CHECKING
 
-import nbformat
-from nbformat import NotebookNode
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 PARAMETERS_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
@@ -70,7 +71,10 @@ def inject_parameters(nb: NotebookNode, **params: Value | date) -> NotebookNode:
     source = "# Injected parameters\n" + "".join(
         f"{name} = {_literal(name, value)}\n" for name, value in params.items()
     )
-    cell = nbformat.v4.new_code_cell(source.rstrip("\n"),
+    # nbformat here, not at the top: an unchanged rebuild imports this module and never needs it.
+    from nbformat.v4 import new_code_cell
+
+    cell = new_code_cell(source.rstrip("\n"),
                                      metadata=copy.deepcopy(INJECTED_METADATA))
     cell.id = INJECTED_TAG
     result.cells.insert(_parameters_index(result) + 1, cell)
