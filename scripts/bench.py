@@ -135,16 +135,10 @@ def browser_times(deck: Path, floor: Path, runs: int) -> dict[str, float]:
     fresh browser context as a first visit is, and to step through every slide."""
     from playwright.sync_api import sync_playwright
 
-    from showdeck.browser import CHROMIUM_ARGS, find_chromium
+    from showdeck.browser import CHROMIUM_ARGS, block_network, find_chromium
 
     blocked: list[str] = []
 
-    def offline(route) -> None:
-        if route.request.url.startswith(("file:", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
 
     times: dict[str, list[float]] = {"first": [], "floor": [], "walk": []}
     with sync_playwright() as pw:
@@ -155,7 +149,7 @@ def browser_times(deck: Path, floor: Path, runs: int) -> dict[str, float]:
                 for key, path in (("floor", floor), ("first", deck)):
                     context = browser.new_context(viewport={"width": 1280, "height": 800},
                                                   device_scale_factor=1)
-                    context.route("**/*", offline)
+                    block_network(context, blocked)
                     page = context.new_page()
                     page.add_init_script(_READY_JS)
                     page.goto(path.as_uri())

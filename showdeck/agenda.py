@@ -23,6 +23,7 @@ Entry = tuple[str, str, int]
 
 
 def slide_type(cell: Mapping) -> str:
+    """The cell's slideshow type ("slide", "notes", "skip", "-" when unset)."""
     return cell.get("metadata", {}).get("slideshow", {}).get("slide_type", "-")
 
 

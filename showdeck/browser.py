@@ -58,6 +58,26 @@ class PageLog:
     blocked: list[str] = field(default_factory=list)
 
 
+#: URL schemes a page may load from: nothing that leaves the machine.
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+
+def block_network(context, blocked: list[str], *, allow_http_host: str | None = None) -> None:
+    """Route every request of a Playwright browser context: local URLs (and `allow_http_host`,
+    e.g. "127.0.0.1:8888") go through; any other is aborted and its URL added to `blocked`."""
+
+    def route(route) -> None:
+        url = route.request.url
+        if url.startswith(LOCAL_SCHEMES) or (
+                allow_http_host and url.split("/")[2:3] == [allow_http_host]):
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+
+
 @contextmanager
 def offline_page(
     *, viewport: tuple[int, int] = (1280, 800), allow_http_host: str | None = None,
@@ -80,18 +100,7 @@ def offline_page(
                    "device_scale_factor": 1, **context_options}
             )
 
-            def route(route) -> None:
-                url = route.request.url
-                allowed = url.startswith(("file:", "data:", "blob:", "about:"))
-                if allow_http_host and url.split("/")[2:3] == [allow_http_host]:
-                    allowed = True
-                if allowed:
-                    route.continue_()
-                else:
-                    log.blocked.append(url)
-                    route.abort()
-
-            context.route("**/*", route)
+            block_network(context, log.blocked, allow_http_host=allow_http_host)
             page = context.new_page()
             page.on(
                 "console",

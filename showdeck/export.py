@@ -19,7 +19,7 @@ from nbconvert.preprocessors import Preprocessor
 from traitlets import Unicode
 from traitlets.config import Config
 
-from showdeck.agenda import agenda_items, own_slide
+from showdeck.agenda import agenda_items, own_slide, slide_type
 from showdeck.assets import load_reveal
 from showdeck.errors import ShowdeckError
 from showdeck.kernels import kernel_config
@@ -52,11 +52,6 @@ def _never_run(nb) -> bool:
     code = [c for c in nb.cells if c.cell_type == "code"]
     return bool(code) and all(c.get("execution_count") is None and not c.get("outputs")
                               for c in code)
-
-
-def slide_type(cell) -> str:
-    """The cell's slideshow type ("slide", "notes", "skip", "-" when unset)."""
-    return cell.get("metadata", {}).get("slideshow", {}).get("slide_type", "-")
 
 
 def refusal(nb, fmt: str = "slides") -> str | None:

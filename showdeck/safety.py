@@ -190,16 +190,12 @@ def output_lock(path: Path) -> Iterator[None]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        msg = (f"cannot write {path}: {exc.strerror or exc}; "
-               "choose an output path in a folder you can write to")
-        raise OutputError(msg) from None
+        raise _cannot_write(path, exc) from None
     while True:
         try:
             fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
         except OSError as exc:
-            msg = (f"cannot write {path}: cannot lock it ({exc.strerror or exc}); "
-                   "choose an output path in a folder you can write to")
-            raise OutputError(msg) from None
+            raise _cannot_write(path, exc, "cannot lock it") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             # The holder before us may have removed the file: then lock the one there now.
@@ -215,6 +211,14 @@ def output_lock(path: Path) -> Iterator[None]:
         with suppress(OSError):
             os.unlink(lock)  # still held: a writer waiting on this file will take a new one
         os.close(fd)
+
+
+def _cannot_write(path: Path, exc: OSError, doing: str = "") -> OutputError:
+    """The one-line error for an output the system would not let us write."""
+    reason = exc.strerror or str(exc)
+    reason = f"{doing} ({reason})" if doing else reason
+    return OutputError(f"cannot write {path}: {reason}; "
+                       "choose an output path in a folder you can write to")
 
 
 def write_atomic(path: Path, payload: bytes, *, locked: bool = False) -> None:
@@ -236,9 +240,7 @@ def _replace(path: Path, payload: bytes) -> None:
         remove_stale_temporaries(path.parent, f".{path.name}.", ".tmp")
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        msg = (f"cannot write {path}: {exc.strerror or exc}; "
-               "choose an output path in a folder you can write to")
-        raise OutputError(msg) from None
+        raise _cannot_write(path, exc) from None
     try:
         # Locked until replaced: a build that finds it unlocked knows its writer was killed.
         fcntl.flock(fd, fcntl.LOCK_EX)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from showdeck.browser import block_network
 from tests.support import deckcheck
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -66,14 +67,8 @@ def deck_page(browser, deck: Path, fragment: str = "", *,
     blocked: list[str] = []
     errors: list[str] = []
 
-    def offline(route) -> None:
-        if route.request.url.startswith(("file:", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
 
-    context.route("**/*", offline)
+    block_network(context, blocked)
     try:
         page = context.new_page()
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
