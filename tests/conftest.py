@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from pathlib import Path
 
 import pytest
 from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 from playwright.sync_api import BrowserType
+
+from showdeck.loader import load_show
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_SHOW = ROOT / "data" / "akudama-drive"
@@ -193,3 +197,29 @@ def built_deck(sample_project) -> Path:
     build_deck(sample_project["notebook"], sample_project["data"], output, as_of="2025-01-02",
                progress=lambda _line: None)
     return output
+
+
+@pytest.fixture(scope="module")
+def data():
+    """The fixture show, loaded once per test module."""
+    return load_show(FIXTURE_SHOW)
+
+
+def write_article(folder, paragraphs: list[str], claims: list[tuple[str, str, str]]) -> None:
+    """Replace the fixture's introduction with `paragraphs`, and its claims with `claims`
+    given as (id, quote, verdict); other claim columns are copied from the first claim."""
+    article = (folder / "article.md").read_text()
+    start = article.index("## [introduction]")
+    end = article.index("## [renewal-status]")
+    intro = "## [introduction]\n\n" + "\n\n".join(paragraphs) + "\n\n"
+    (folder / "article.md").write_text(article[:start] + intro + article[end:])
+    rows = list(csv.DictReader(io.StringIO((folder / "claims.csv").read_text())))
+    template = rows[0]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(template), lineterminator="\n")
+    writer.writeheader()
+    for cid, quote, verdict in claims:
+        writer.writerow({**template, "id": cid, "section": "introduction", "quote": quote,
+                         "topic": f"topic {cid}", "verdict": verdict,
+                         "correction": f"Correction for {cid}."})
+    (folder / "claims.csv").write_text(out.getvalue())
