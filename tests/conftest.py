@@ -1,4 +1,5 @@
-"""Shared fixtures: the real show folder, the invented fixture show, and a copy to break."""
+"""Shared fixtures and helpers: the real show folder, the invented fixture show, a copy to break
+and the edits that break it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 from playwright.sync_api import BrowserType
 
-from showdeck.loader import load_show
+from showdeck import DataError, load_show
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_SHOW = ROOT / "data" / "akudama-drive"
@@ -223,3 +224,30 @@ def write_article(folder, paragraphs: list[str], claims: list[tuple[str, str, st
                          "topic": f"topic {cid}", "verdict": verdict,
                          "correction": f"Correction for {cid}."})
     (folder / "claims.csv").write_text(out.getvalue())
+
+
+def problems_of(folder: Path) -> list[str]:
+    with pytest.raises(DataError) as info:
+        load_show(folder)
+    return [str(p) for p in info.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# Claims judged in groups, and corrections that read cleanly after their verdict.
+
+
+def _with_groups(folder: Path, *groups: str) -> None:
+    """Give the fixture's claims table a `group` column, one cell per row."""
+    path = folder / "claims.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].replace("topic,verdict", "topic,group,verdict")
+    rows = []
+    for line, group in zip(lines[1:], groups, strict=True):
+        first, second, third, fourth, rest = line.split(",", 4)
+        rows.append(f"{first},{second},{third},{fourth},{group},{rest}")
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")

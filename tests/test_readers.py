@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from showdeck.loader import COLUMNS, DATA_FILES, DataError, ShowData, load_show
+from showdeck.loader import COLUMNS, DATA_FILES, ShowData, load_show
 from showdeck.problems import Collector
 from showdeck.readers import decode
+from tests.conftest import REAL_SHOW, edit, problems_of
 
 from .support.saving import (
     ENCODINGS,
@@ -43,12 +44,6 @@ def originals() -> dict[str, ShowData]:
 def records(data: ShowData) -> ShowData:
     """The show's records, whichever folder they were read from."""
     return dataclasses.replace(data, folder=Path("."))
-
-
-def problems_of(folder: Path) -> list[str]:
-    with pytest.raises(DataError) as info:
-        load_show(folder)
-    return [str(p) for p in info.value.problems]
 
 
 @pytest.mark.parametrize("style", STYLES)
@@ -178,3 +173,41 @@ def test_one_row_with_a_wrong_cell_count_is_still_named_by_its_line(tmp_path):
     lines[3] = lines[3].replace(",", ";")
     path.write_text("\n".join(lines), encoding="utf-8")
     assert problems_of(folder) == ["episodes.csv:4: has 1 cells, expected 8"]
+
+
+def test_missing_file_is_named(broken_copy):
+    folder = broken_copy()
+    (folder / "episodes.csv").unlink()
+    assert "episodes.csv: file is missing" in problems_of(folder)
+
+
+def test_toml_problem_names_the_line_inside_an_array_of_tables(broken_copy):
+    folder = broken_copy(REAL_SHOW)
+    text = (folder / "show.toml").read_text(encoding="utf-8")
+    line = text[: text.index('name = "Rui Komatsuzaki"')].count("\n") + 1
+    edit(folder / "show.toml", 'name = "Rui Komatsuzaki"', 'name = ""')
+    assert problems_of(folder) == [f"show.toml:{line}: staff.2.name: must not be blank"]
+
+
+def test_csv_line_numbers_survive_unusual_line_breaks(broken_copy):
+    folder = broken_copy()
+    edit(folder / "episodes.csv", "The First Lamp", "The First\u2028Lamp\x0c")
+    edit(folder / "episodes.csv", "2019-04-12", "2019-04-99")
+    assert any(p.startswith("episodes.csv:3: air_date: impossible date") for p in problems_of(folder))
+
+
+def test_invalid_toml_names_the_line(broken_copy):
+    folder = broken_copy()
+    edit(folder / "show.toml", 'english = "Lantern Line"', "english = Lantern Line")
+    (problem,) = problems_of(folder)
+    assert problem == "show.toml:8: not valid TOML: Invalid value"
+
+
+def test_non_utf8_file_is_named(broken_copy):
+    folder = broken_copy()
+    (folder / "episodes.csv").write_bytes(
+        b"number,title,film_reference,air_date,sources\n1,Caf\xe9,,2019-04-05,fixture-guide\n"
+    )
+    assert problems_of(folder) == [
+        ("episodes.csv:2: not UTF-8 (byte 0xE9 at offset 50; it looks like Latin-1 or "
+        "Windows-1252); save it as UTF-8")]
