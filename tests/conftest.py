@@ -6,10 +6,15 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
+import matplotlib.dates as mdates
 import pytest
 from jupyter_client.provisioning.local_provisioner import LocalProvisioner
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.text import Text
 from playwright.sync_api import BrowserType
 
 from showdeck import DataError, load_show
@@ -251,3 +256,46 @@ def _with_groups(folder: Path, *groups: str) -> None:
         first, second, third, fourth, rest = line.split(",", 4)
         rows.append(f"{first},{second},{third},{fourth},{group},{rest}")
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+
+
+def by_gid(ax: Axes, gid: str):
+    found = [a for a in ax.get_children() if a.get_gid() == gid]
+    assert len(found) == 1, f"expected one artist {gid!r}, found {len(found)}"
+    return found[0]
+
+
+def xlim_dates(ax: Axes) -> tuple[date, date]:
+    low, high = ax.get_xlim()
+    return mdates.num2date(low).date(), mdates.num2date(high).date()
+
+
+def as_dates(values) -> list[date]:
+    return [v if isinstance(v, date) else mdates.num2date(v).date() for v in values]
+
+
+def crowded_show(broken_copy):
+    """The fixture with fifteen milestones crammed into two years, and a manga."""
+    folder = broken_copy()
+    kinds = ["announcement", "delay", "manga", "stage", "award", "release", "other"]
+    rows = [
+        f"event-{i},{date(2019, 5, 1) + timedelta(days=45 * i)},day,{kinds[i % len(kinds)]},"
+        f"A fairly long milestone label number {i} for the test,fixture-guide\n"
+        for i in range(15)
+    ]
+    with (folder / "milestones.csv").open("a") as f:
+        f.writelines(rows)
+    show = (folder / "show.toml").read_text().replace("[sequel]", (
+        '[manga]\ntitle = "Lantern"\nartist = "A"\npublisher = "B"\nplatform = "C"\n'
+        'start = 2019-06-01\nend = 2021-02-01\nsources = ["fixture-guide"]\n\n[sequel]'))
+    (folder / "show.toml").write_text(show)
+    return load_show(folder)
+
+
+def drawn_texts(fig: Figure) -> list[tuple[Text, object]]:
+    """Every drawn text of the figure with its box (the text, not its arrow)."""
+    fig.draw_without_rendering()
+    found = []
+    for ax in fig.axes:
+        for text in [t for t in ax.texts if t.get_text()]:
+            found.append((text, Text.get_window_extent(text)))
+    return found
