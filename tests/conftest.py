@@ -3,14 +3,17 @@ and the edits that break it."""
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
+import re
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
 import matplotlib.dates as mdates
 import pytest
+from fontTools.ttLib import TTFont
 from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -298,4 +301,21 @@ def drawn_texts(fig: Figure) -> list[tuple[Text, object]]:
     for ax in fig.axes:
         for text in [t for t in ax.texts if t.get_text()]:
             found.append((text, Text.get_window_extent(text)))
+    return found
+
+
+RULE = re.compile(
+    r'@font-face \{ font-family: "(?P<family>[^"]+)"; font-style: normal; '
+    r"font-weight: (?P<weight>\d+); font-display: swap; "
+    r'src: url\("data:font/woff2;base64,(?P<data>[A-Za-z0-9+/=]+)"\) format\("woff2"\); \}'
+)
+
+
+def embedded_fonts(css: str) -> dict[tuple[str, int], TTFont]:
+    """Every @font-face rule's font, decoded, by (family, weight)."""
+    found = {}
+    for match in RULE.finditer(css):
+        data = base64.b64decode(match["data"])
+        found[match["family"], int(match["weight"])] = TTFont(io.BytesIO(data))
+    assert len(found) == css.count("@font-face"), "a rule the pattern does not read"
     return found

@@ -1,44 +1,32 @@
-"""The embedded fonts: per-character fallback, widths from real metrics, line breaking, subsets."""
+"""The fonts: per-character fallback and widths from real metrics, checked against Chromium."""
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import html
-import io
-import re
 
 import pytest
 from fontTools.ttLib import TTFont
 
-from showdeck import font_css, font_subset, fonts, linebreak
+from showdeck import font_css, fonts, linebreak
 from showdeck.errors import ShowdeckError
 
 LATIN, SYMBOLS, CJK, THAI = fonts.FACES
+
+
 JAPANESE = (
     "アクダマドライブは、2020年に放送されたオリジナルテレビアニメ。「第2期」の制作は"
     "まだ発表されていないが、ファンの期待は大きい。"
 )
+
+
 ENGLISH = (
     "Akudama Drive is an action, adventure, sci-fi anime series by Studio Pierrot and "
     "Too Kyo Games — directed by Tomohisa Taguchi, it ran for 12 episodes in late 2020."
 )
+
+
 THAI_TITLE = "Akudama Drive อนิเมะจากผู้สร้าง Danganronpa ประกาศเลื่อนไปฉายเดือนตุลาคม"
-RULE = re.compile(
-    r'@font-face \{ font-family: "(?P<family>[^"]+)"; font-style: normal; '
-    r"font-weight: (?P<weight>\d+); font-display: swap; "
-    r'src: url\("data:font/woff2;base64,(?P<data>[A-Za-z0-9+/=]+)"\) format\("woff2"\); \}'
-)
-
-
-def embedded_fonts(css: str) -> dict[tuple[str, int], TTFont]:
-    """Every @font-face rule's font, decoded, by (family, weight)."""
-    found = {}
-    for match in RULE.finditer(css):
-        data = base64.b64decode(match["data"])
-        found[match["family"], int(match["weight"])] = TTFont(io.BytesIO(data))
-    assert len(found) == css.count("@font-face"), "a rule the pattern does not read"
-    return found
 
 
 def test_ascii_width_is_the_sum_of_hmtx_advances():
@@ -84,113 +72,6 @@ def test_font_stack_lists_every_face_in_fallback_order():
     )
 
 
-@pytest.mark.parametrize("text", [ENGLISH, JAPANESE, THAI_TITLE, ENGLISH + JAPANESE])
-@pytest.mark.parametrize("width", [120, 300, 864])
-def test_no_line_is_wider_than_the_box_unless_it_is_one_character(text, width):
-    for line in linebreak.wrap(text, 22, width):
-        assert fonts.text_width(line, 22) <= width or len(line) == 1, line
-
-
-def test_wrapping_keeps_every_character_but_the_spaces_at_breaks():
-    lines = linebreak.wrap(ENGLISH + " " + JAPANESE, 22, 300)
-
-    assert "".join(lines).replace(" ", "") == (ENGLISH + JAPANESE).replace(" ", "")
-
-
-def test_japanese_without_spaces_wraps_into_several_lines():
-    lines = linebreak.wrap(JAPANESE, 22, 300)
-
-    assert len(lines) >= 4
-    assert all(fonts.text_width(line, 22) > 300 - 2 * 22 for line in lines[:-1]), "lines filled"
-
-
-def test_no_line_starts_with_closing_punctuation():
-    text = "はい、そう。「第2期」は、まだ。ええ、そうです。」と言った。" * 6
-    for width in range(4 * 22, 400, 7):  # narrower, "う。」" alone overflows and is broken inside
-        lines = linebreak.wrap(text, 22, width)
-        assert not [line for line in lines[1:] if line[0] in "、。」』・"], width
-
-
-def test_a_space_at_a_line_end_does_not_count():
-    width = fonts.text_width("Drive Season", 22)
-
-    assert linebreak.wrap("Drive Season two", 22, width) == ["Drive Season", "two"]
-
-
-def test_breaks_after_hyphens_and_dashes_but_not_slashes():
-    width = fonts.text_width("fact-checke", 22)
-    assert linebreak.wrap("fact-checked", 22, width) == ["fact-", "checked"]
-    width = fonts.text_width("Best Mystery/", 22) + 1
-    assert linebreak.wrap("Best Mystery/Psychological", 22, width)[0] == "Best"
-
-
-def test_a_word_wider_than_the_line_is_broken_inside():
-    lines = linebreak.wrap("a Supercalifragilisticexpialidocious b", 22, 150)
-
-    assert lines[0] == "a"
-    assert len(lines) >= 3
-    assert "".join(lines[1:]).replace(" ", "") == "Supercalifragilisticexpialidociousb"
-    assert all(fonts.text_width(line, 22) <= 150 for line in lines)
-
-
-def test_a_thai_run_is_kept_whole_like_a_word():
-    lines = linebreak.wrap(THAI_TITLE, 16, fonts.text_width("Akudama Drive อนิเมะจาก", 16))
-
-    assert lines[:2] == ["Akudama Drive", "อนิเมะจากผู้สร้าง"]
-
-
-def test_line_count_of_empty_text_is_zero():
-    assert linebreak.line_count("", 22, 864) == 0
-    assert linebreak.line_count(" \n\t ", 22, 864) == 0
-    assert linebreak.line_count("Akudama", 22, 864) == 1
-
-
-def test_font_face_css_is_deterministic():
-    first = font_css.font_face_css(JAPANESE)
-    font_subset.subset_base64.cache_clear()
-
-    assert font_css.font_face_css(JAPANESE) == first
-
-
-def test_font_face_css_has_one_rule_per_face_and_weight_with_characters():
-    without_thai = embedded_fonts(font_css.font_face_css(JAPANESE))
-    with_thai = embedded_fonts(font_css.font_face_css(THAI_TITLE))
-
-    assert set(without_thai) == {
-        (face.family, weight) for face in (LATIN, SYMBOLS, CJK) for weight in (400, 700)
-    }
-    assert set(with_thai) == {
-        (face.family, weight) for face in (LATIN, SYMBOLS, THAI) for weight in (400, 700)
-    }
-
-
-def test_each_subset_holds_exactly_the_characters_its_face_draws_first():
-    text = ENGLISH + JAPANESE + THAI_TITLE + "✓◐✗"
-    embedded = embedded_fonts(font_css.font_face_css(text))
-    base = set(font_css.BASE_CHARACTERS)
-
-    for bold, weight in ((False, 400), (True, 700)):
-        expected = {
-            face.family: {
-                char for char in set(text) | base if fonts.face_of(char, bold=bold) == face
-            }
-            for face in fonts.FACES
-        }
-        for family, characters in expected.items():
-            cmap = embedded[family, weight].getBestCmap()
-            assert {chr(code) for code in cmap} == characters, (family, weight)
-    assert "ア" in expected[CJK.family]
-    assert set("✓◐✗") <= expected[SYMBOLS.family]
-    assert "—" in expected[LATIN.family]
-
-
-def test_subsets_keep_the_source_fonts_timestamp():
-    embedded = embedded_fonts(font_css.font_face_css("Akudama"))
-    source = TTFont(LATIN.bold)
-
-    assert embedded[LATIN.family, 700]["head"].modified == source["head"].modified
-
-
 def test_a_missing_font_file_names_it_and_the_install_command(monkeypatch, tmp_path):
     missing = tmp_path / "NotoSans-Regular.ttf"
     monkeypatch.setattr(fonts, "FACES", (dataclasses.replace(LATIN, regular=missing), SYMBOLS, CJK, THAI))
@@ -211,6 +92,8 @@ SPANS = {
     "thai": ("อนิเมะ", False),
     "bold": ("Will Akudama Drive Season 2 come back soon?", True),
 }
+
+
 PARAGRAPHS = [
     (ENGLISH * 2, 22, 1.45, 864),
     (JAPANESE * 2, 22, 1.45, 864),
@@ -218,6 +101,8 @@ PARAGRAPHS = [
     (THAI_TITLE + " " + ENGLISH, 16, 1.35, 420),
     ("Will Akudama Drive Season 2 come back soon? 第2期", 40, 1.15, 864),
 ]
+
+
 #: Chromium rounds a text run's width up to its layout unit, 1/64 px.
 LAYOUT_UNIT = 1 / 64
 
@@ -278,21 +163,3 @@ def test_wrapped_line_count_equals_the_browsers(rendered, number):
 
     assert lines == pytest.approx(round(lines), abs=0.01), "a line box taller than line-height"
     assert linebreak.line_count(text, size, width, bold=size == 40) == round(lines)
-
-
-def test_a_cache_file_that_is_not_a_font_is_made_again(monkeypatch, tmp_path):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    font_subset.subset_base64.cache_clear()
-    first = font_css.font_face_css("Akudama")
-    for cached in (tmp_path / "showdeck" / "fonts").glob("*.woff2.b64"):
-        cached.write_text("</style><script>alert(1)</script>", encoding="ascii")
-    font_subset.subset_base64.cache_clear()
-    assert font_css.font_face_css("Akudama") == first
-    assert "<script" not in font_css.font_face_css("Akudama")
-    font_subset.subset_base64.cache_clear()
-
-
-def test_the_decks_own_marks_have_a_glyph_in_an_embedded_face():
-    for mark in "●○▮✓◐✗":
-        assert fonts.face_of(mark) is not None, mark
-        assert mark in font_css.BASE_CHARACTERS

@@ -1,0 +1,42 @@
+"""The @font-face rules: deterministic, one per face and weight, with the deck's own marks."""
+
+from __future__ import annotations
+
+from showdeck import font_css, font_subset, fonts
+from tests.conftest import embedded_fonts
+
+LATIN, SYMBOLS, CJK, THAI = fonts.FACES
+
+
+JAPANESE = (
+    "アクダマドライブは、2020年に放送されたオリジナルテレビアニメ。「第2期」の制作は"
+    "まだ発表されていないが、ファンの期待は大きい。"
+)
+
+
+THAI_TITLE = "Akudama Drive อนิเมะจากผู้สร้าง Danganronpa ประกาศเลื่อนไปฉายเดือนตุลาคม"
+
+
+def test_font_face_css_is_deterministic():
+    first = font_css.font_face_css(JAPANESE)
+    font_subset.subset_base64.cache_clear()
+
+    assert font_css.font_face_css(JAPANESE) == first
+
+
+def test_font_face_css_has_one_rule_per_face_and_weight_with_characters():
+    without_thai = embedded_fonts(font_css.font_face_css(JAPANESE))
+    with_thai = embedded_fonts(font_css.font_face_css(THAI_TITLE))
+
+    assert set(without_thai) == {
+        (face.family, weight) for face in (LATIN, SYMBOLS, CJK) for weight in (400, 700)
+    }
+    assert set(with_thai) == {
+        (face.family, weight) for face in (LATIN, SYMBOLS, THAI) for weight in (400, 700)
+    }
+
+
+def test_the_decks_own_marks_have_a_glyph_in_an_embedded_face():
+    for mark in "●○▮✓◐✗":
+        assert fonts.face_of(mark) is not None, mark
+        assert mark in font_css.BASE_CHARACTERS
