@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from showdeck.assets import load_reveal, prune_css
+from showdeck.assets import AssetsMissing, RevealAssets, load_reveal, prune_css
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +92,18 @@ def test_inlined_files_point_at_no_source_map(assets) -> None:
     assert "sourceMappingURL" in assets.files["reveal_js"]  # reveal.js ships one
     for name in ("reveal_js", "notes_js", "reveal_css", "reset_css"):
         assert not re.search(r"sourceMappingURL", resources[name]), name
+
+
+def test_inlined_scripts_cannot_close_their_script_element(tmp_path):
+    files = {"reset_css": "a</script>b", "reveal_css": "c", "reveal_js": "a</script>b",
+             "notes_js": "x</SCRIPT >y"}
+    resources = RevealAssets(folder=tmp_path, version="5.2.1", files=files).as_resources()
+    assert resources["reveal_js"] == "a<\\/script>b"
+    assert resources["notes_js"] == "x<\\/SCRIPT >y"
+    assert resources["reset_css"] == "a</script>b"  # CSS goes in <style>, not <script>
+    assert resources["version"] == "5.2.1"
+
+
+def test_missing_reveal_names_the_install_command(tmp_path):
+    with pytest.raises(AssetsMissing, match=r"npm ci.*make setup"):
+        load_reveal(tmp_path)

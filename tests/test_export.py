@@ -8,7 +8,7 @@ import re
 import pytest
 from nbformat import v4
 
-from showdeck.assets import AssetsMissing, RevealAssets, load_reveal
+from showdeck.assets import load_reveal
 from showdeck.deckcheck import external_resources, undescribed_images
 from showdeck.export import NotebookNotRun, environment_config, export_slides
 from showdeck.pages import deck_structure
@@ -115,21 +115,6 @@ def test_reveal_and_its_notes_plugin_are_inlined_whole(deck_html):
     scripts = re.findall(r"<script[^>]*>(.*?)</script>", deck_html, re.DOTALL)
     assert any("Reveal" in s for s in scripts)
     assert sum(len(s) for s in scripts) > 100_000  # reveal.js and notes.js, whole
-
-
-def test_inlined_scripts_cannot_close_their_script_element(tmp_path):
-    files = {"reset_css": "a</script>b", "reveal_css": "c", "reveal_js": "a</script>b",
-             "notes_js": "x</SCRIPT >y"}
-    resources = RevealAssets(folder=tmp_path, version="5.2.1", files=files).as_resources()
-    assert resources["reveal_js"] == "a<\\/script>b"
-    assert resources["notes_js"] == "x<\\/SCRIPT >y"
-    assert resources["reset_css"] == "a</script>b"  # CSS goes in <style>, not <script>
-    assert resources["version"] == "5.2.1"
-
-
-def test_missing_reveal_names_the_install_command(tmp_path):
-    with pytest.raises(AssetsMissing, match=r"npm ci.*make setup"):
-        load_reveal(tmp_path)
 
 
 def test_the_environment_config_sets_templates_and_kernel_encryption_only():
