@@ -1,4 +1,5 @@
-"""The WOFF2 subsets: exactly the characters each face draws, the source's timestamp, a safe cache."""
+"""The WOFF2 subsets: exactly the characters each face draws, the source's timestamp, a safe
+cache."""
 
 from __future__ import annotations
 

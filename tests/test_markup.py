@@ -1,4 +1,5 @@
-"""The slides' markup: data is escaped everywhere, only http(s) links survive, the stylesheet is CSS."""
+"""The slides' markup: data is escaped everywhere, only http(s) links survive, the stylesheet
+is CSS."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ import pytest
 from nbclient import NotebookClient
 
 from showdeck.parameters import INJECTED_TAG, inject_parameters
-from showdeck.presentation import ParameterError, read_parameters, resolve_data_dir
+from showdeck.presentation import read_parameters
 from showdeck.slide_list import SLIDES
 from showdeck.styles import output_style
 from tests.conftest import FIXTURE_SHOW, REAL_SHOW, ROOT
@@ -100,58 +100,6 @@ def test_notebook_never_renders_data_as_markdown(notebook):
     for cell in notebook.cells:
         if cell.cell_type == "code":
             assert "Markdown" not in cell.source, cell.source
-
-
-# Parameters, checked where they are read.
-
-
-@pytest.mark.parametrize("cwd", [ROOT, ROOT / "notebooks", ROOT / "showdeck" / "templates"])
-def test_the_default_data_folder_is_found_from_any_working_directory(cwd):
-    assert resolve_data_dir("data/akudama-drive", cwd=cwd) == REAL_SHOW
-
-
-def test_a_data_folder_outside_the_project_is_found_from_the_kernel_directory(tmp_path):
-    (tmp_path / "shows" / "x").mkdir(parents=True)
-    (tmp_path / "shows" / "x" / "show.toml").write_text("")
-    assert resolve_data_dir("shows/x", cwd=tmp_path) == tmp_path / "shows" / "x"
-
-
-def test_a_folder_without_show_data_does_not_shadow_the_project(tmp_path):
-    (tmp_path / "data" / "akudama-drive").mkdir(parents=True)  # empty: not a show
-    assert resolve_data_dir("data/akudama-drive", cwd=tmp_path / "data") == REAL_SHOW
-
-
-def test_a_bad_as_of_from_the_environment_says_where_it_came_from(monkeypatch):
-    monkeypatch.setenv("SHOWDECK_AS_OF", "24/11/2026")
-    with pytest.raises(ParameterError, match=r"^as_of \(None, so \$SHOWDECK_AS_OF\): "):
-        read_parameters(FIXTURE_SHOW, None)
-
-
-def test_a_missing_data_folder_names_the_parameter_the_directory_and_the_fix(tmp_path):
-    with pytest.raises(ParameterError) as caught:
-        resolve_data_dir("no/such/show", cwd=tmp_path)
-    message = str(caught.value)
-    assert message.startswith("data_dir 'no/such/show': no show data folder")
-    assert str(tmp_path) in message
-    assert "set data_dir" in message
-    # IPython shows it as one line, not a traceback.
-    assert caught.value._render_traceback_() == [f"ParameterError: {message}"]
-
-
-def test_invalid_data_is_one_error_naming_the_parameter(broken_copy):
-    folder = broken_copy()
-    (folder / "episodes.csv").write_text("number,title\n")
-    with pytest.raises(ParameterError, match=r"^data_dir '.*': invalid show data"):
-        read_parameters(folder, AS_OF)
-
-
-@pytest.mark.parametrize(("as_of", "message"), [
-    ("2019-01-01", r"^as_of 2019-01-01 is before the finale \(2019-04-19\)"),
-    ("tomorrow", r"^as_of: the as-of date must be"),
-])
-def test_a_wrong_as_of_is_caught_where_the_parameters_are_read(as_of, message):
-    with pytest.raises(ParameterError, match=message):
-        read_parameters(FIXTURE_SHOW, as_of)
 
 
 # The notebook run, as a reader runs it.
@@ -280,35 +228,6 @@ def test_notebook_presents_the_fixture_show_and_nothing_else(notebook):
 def test_the_notebook_runs_from_the_repository_root(notebook):
     nb = execute(notebook, ROOT, as_of=AS_OF)
     assert_clean(nb)
-
-
-def test_injected_parameters_follow_the_parameters_cell(notebook):
-    nb = inject_parameters(notebook, data_dir="/data/x", as_of="2026-11-24")
-    index = next(i for i, c in enumerate(nb.cells) if "parameters" in tags(c))
-    injected = nb.cells[index + 1]
-    assert injected.source == ('# Injected parameters\ndata_dir = \'/data/x\'\n'
-                               "as_of = '2026-11-24'")
-    assert INJECTED_TAG in tags(injected)
-    assert kind(injected) == "skip"
-    assert len(nb.cells) == len(notebook.cells) + 1  # the original is untouched
-
-
-def test_injecting_twice_replaces_and_is_reproducible(notebook):
-    once = inject_parameters(notebook, as_of=None)
-    twice = inject_parameters(once, as_of=None)
-    assert nbformat.writes(once) == nbformat.writes(twice)
-
-
-def test_injecting_an_unknown_parameter_is_refused(notebook):
-    with pytest.raises(ValueError, match=r"unknown notebook parameter.*data_dir, as_of"):
-        inject_parameters(notebook, data_folder="x")
-
-
-def test_injecting_a_date_writes_its_iso_string(notebook):
-    from datetime import date
-
-    nb = inject_parameters(notebook, as_of=date(2026, 11, 24))
-    assert "as_of = '2026-11-24'" in nb.cells[[c.id for c in nb.cells].index(INJECTED_TAG)].source
 
 
 def test_the_intro_links_to_where_each_kind_of_content_lives(notebook):

@@ -1,4 +1,5 @@
-"""The airing timeline: one marker per episode, the cadence, a figure the slide's width, stable SVG."""
+"""The airing timeline: one marker per episode, the cadence, a figure the slide's width, stable
+SVG."""
 
 from __future__ import annotations
 
