@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import re
 import shutil
 from pathlib import Path
@@ -15,12 +14,9 @@ import pytest
 from showdeck.__main__ import main
 from showdeck.assets import AssetsMissing
 from showdeck.build import BuildError, build_deck, resolve_as_of
-from showdeck.deckcheck import check_deck, external_resources, undescribed_images
-from showdeck.execute import running_kernel
+from showdeck.deckcheck import external_resources, undescribed_images
 from showdeck.loader import DataError
 from showdeck.pages import deck_structure
-from showdeck.safety import OutputError, write_atomic
-from showdeck.snapshot import input_key, snapshot_inputs
 from tests.conftest import SAMPLE_PAGES, SAMPLE_SLIDES, write_sample_notebook
 
 QUIET = {"progress": lambda _line: None}
@@ -150,79 +146,6 @@ def test_as_of_is_a_date_and_none_means_today():
 def test_as_of_must_be_a_date(bad):
     with pytest.raises(BuildError, match=r"give it as YYYY-MM-DD"):
         resolve_as_of(bad)
-
-
-def image_deck(alt: str) -> str:
-    pixel = "data:image/png;base64,iVBORw0KGgo="
-    return f'<section><img src="{pixel}" alt="{alt}"></section>'
-
-
-def test_an_image_with_a_placeholder_alt_text_fails_the_deck_check():
-    with pytest.raises(BuildError, match="has a placeholder alt text 'chart'"):
-        check_deck(image_deck("chart"))
-    check_deck(image_deck("Episodes aired per week, April 2019"))
-
-
-def test_the_build_and_the_browser_checks_share_one_alt_text_policy():
-    from showdeck.alttext import alt_problem
-
-    for alt in ("chart", "Figure 2", "timeline.png", "", "Episodes aired per week, April 2019"):
-        problem = alt_problem(alt)
-        assert undescribed_images(image_deck(alt)) == (
-            [] if problem is None else [f"src='data:image/png;base64,iVBORw0KGgo=' {problem}"]
-        )
-
-
-def test_writing_where_no_folder_can_be_made_is_an_output_error(tmp_path):
-    blocker = tmp_path / "a-file"
-    blocker.write_text("", encoding="utf-8")
-    with pytest.raises(OutputError, match=r"cannot write .*a-file/deck\.html: .*a folder you can"):
-        write_atomic(blocker / "deck.html", b"deck")
-
-
-def test_writing_onto_a_folder_is_an_output_error(tmp_path):
-    with pytest.raises(OutputError, match=r"cannot write .*: .*not a folder"):
-        write_atomic(tmp_path, b"deck")
-    assert [p.name for p in tmp_path.iterdir()] == []
-
-
-@pytest.mark.parametrize(
-    ("text", "problem"),
-    [
-        ("not json {", "not a notebook: not valid JSON"),
-        ("[1, 2]", "not an nbformat 4 notebook"),
-        (json.dumps({"nbformat": 4, "cells": [3]}), "not an nbformat 4 notebook"),
-    ],
-)
-def test_a_kernel_is_never_started_for_a_file_that_is_not_a_notebook(tmp_path, text, problem):
-    notebook = tmp_path / "deck.ipynb"
-    notebook.write_text(text, encoding="utf-8")
-    with pytest.raises(BuildError, match=f"deck.ipynb is {problem}"), \
-            running_kernel(notebook):
-        pass
-
-
-def test_the_cache_key_covers_data_as_of_and_reveal_js_contents(tmp_path, broken_copy,
-                                                                 reveal_dist):
-    data = broken_copy()
-    notebook = write_sample_notebook(tmp_path / "deck.ipynb")
-    reveal = tmp_path / "reveal.js"
-    shutil.copytree(reveal_dist.parent, reveal, ignore=shutil.ignore_patterns("node_modules"))
-
-    def key(as_of: str = "2025-01-02") -> str:
-        return input_key(snapshot_inputs(notebook, data, reveal), as_of)
-
-    first = key()
-    assert first == key()
-    assert first != key("2025-01-03")
-    with (data / "article.md").open("a", encoding="utf-8") as handle:
-        handle.write("\n")
-    assert key() != first
-    second = key()
-    # Same version, other bytes: a patched reveal.js is a different deck.
-    with (reveal / "dist" / "reveal.js").open("a", encoding="utf-8") as handle:
-        handle.write("\n// patched")
-    assert key() != second
 
 
 @pytest.mark.slow

@@ -324,3 +324,14 @@ def test_a_page_that_is_not_a_reading_view_fails_cleanly(tmp_path, markup):
         print_pdf(page, output, progress=quiet)
     assert "\n" not in str(error.value)
     assert not output.exists()
+
+
+def test_pdf_page_count_counts_the_pages_of_the_page_tree() -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(width=842, height=595)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert pdf_page_count(buffer.getvalue()) == 3

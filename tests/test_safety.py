@@ -298,3 +298,16 @@ def test_a_path_the_system_refuses_is_one_line(project, tmp_path, command, capsy
     assert (status, err.count("\n")) == (1, 1)
     assert err.startswith("error: ")
     assert "File name too long" in err or "no such data folder" in err
+
+
+def test_writing_where_no_folder_can_be_made_is_an_output_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"cannot write .*a-file/deck\.html: .*a folder you can"):
+        write_atomic(blocker / "deck.html", b"deck")
+
+
+def test_writing_onto_a_folder_is_an_output_error(tmp_path):
+    with pytest.raises(OutputError, match=r"cannot write .*: .*not a folder"):
+        write_atomic(tmp_path, b"deck")
+    assert [p.name for p in tmp_path.iterdir()] == []
