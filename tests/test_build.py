@@ -6,16 +6,18 @@ import datetime as dt
 import hashlib
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from showdeck import outlook
 from showdeck.__main__ import main
 from showdeck.assets import AssetsMissing
 from showdeck.build import BuildError, build_deck, resolve_as_of
 from showdeck.deckcheck import external_resources, undescribed_images
-from showdeck.loader import DataError
+from showdeck.loader import DataError, load_show
 from showdeck.pages import deck_structure
 from tests.conftest import SAMPLE_PAGES, SAMPLE_SLIDES, write_sample_notebook
 
@@ -197,3 +199,30 @@ def test_the_real_notebook_presents_another_show_without_blank_slides(tmp_path, 
     assert [i for i, content in enumerate(shown) if not content] == []
     assert "Lantern Line" in html
     assert "Akudama" not in html
+
+
+AS_OF = date(2026, 11, 24)
+
+
+@pytest.mark.slow
+def test_the_build_prints_the_stale_warning_before_it_runs_the_notebook(tmp_path, fixture_show,
+                                                                        monkeypatch):
+    from showdeck import build
+    from tests.conftest import write_sample_notebook
+
+    def stop(*_args, **_kwargs):
+        raise build.BuildError("stopped before the kernel starts")
+
+    monkeypatch.setattr(build, "running_kernel", stop)
+    notebook = write_sample_notebook(tmp_path / "deck.ipynb")
+    lines: list[str] = []
+    with pytest.raises(build.BuildError, match="stopped before"):
+        build.build_deck(notebook, fixture_show, tmp_path / "d.html", as_of="2026-11-24",
+                         progress=lines.append)
+    warning = outlook.stale_evidence_warning(load_show(fixture_show), AS_OF)
+    assert f"warning   {warning}" in lines
+    lines.clear()
+    with pytest.raises(build.BuildError, match="stopped before"):
+        build.build_deck(notebook, fixture_show, tmp_path / "d.html", as_of="2024-01-31",
+                         progress=lines.append)
+    assert not any(line.startswith("warning") for line in lines)

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from showdeck import markup, outlook, outlook_view, slide_list
+from showdeck import outlook, outlook_view, slide_list
 from showdeck.loader import load_show
 from tests.conftest import FIXTURE_SHOW, REAL_SHOW
 
@@ -108,18 +108,6 @@ def test_the_status_is_dated_by_its_evidence_not_by_the_day_it_was_read():
     assert "days since then" not in first, "a year-dated status has no day to count from"
 
 
-def test_the_outlook_slide_quotes_the_status_as_the_page_reads_without_its_markdown():
-    # eatsip365 stores "**no official announcement**"; the reader sees no asterisks, nor does
-    # the audience.
-    real = load_show(REAL_SHOW)
-    slide = html.unescape(outlook_view.outlook_slide(real, AS_OF))
-    assert ("\u201cAs of early 2026, there has been no official announcement from Studio "
-            "Pierrot") in slide
-    assert "*" not in slide
-    quotes = [real.show.sequel.evidence, *(c.evidence for c in real.claims)]
-    assert not any("**" in q for q in quotes)
-
-
 def _dated_by(folder, cells: str, as_of: str, precision: str) -> None:
     """Date the fixture's sequel source and status by a month or a year."""
     sources = folder / "sources.csv"
@@ -189,53 +177,8 @@ def test_the_stale_warning_is_for_the_presenter_not_the_audience_slide(data):
     assert "anything announced in the 1,028 days since then is not in this data" in slide
 
 
-def test_a_subheading_split_over_pages_is_marked_so_the_notebook_shows_it_once():
-    real = load_show(REAL_SHOW)
-    pages = outlook_view.outlook_pages(real, AS_OF)
-    by_subheading: dict[str, list[bool]] = {}
-    for page in pages:
-        if page.subheading:
-            by_subheading.setdefault(page.subheading, []).append(page.subheading_repeats)
-    split = [s for s, marks in by_subheading.items() if len(marks) > 1]
-    assert split, "some subheading of the real outlook spans pages"
-    for marks in by_subheading.values():
-        assert marks == [False] + [True] * (len(marks) - 1)
-    slide = outlook_view.outlook_slide(real, AS_OF)
-    for subheading, marks in by_subheading.items():
-        shown = html.escape(subheading, quote=False)
-        assert slide.count(f"<h3>{shown}</h3>") == 1, subheading
-        assert slide.count(f'<h3 class="sd-continued">{shown}</h3>') == len(marks) - 1
-    css = markup.stylesheet()
-    assert ".sd-slide h3.sd-continued, .sd-slide .sd-page-count { display: none; }" in css
-    assert ".reveal .sd-slide h2.sd-continued, .reveal .sd-slide h3.sd-continued { display: block; }" in css
-
-
 def test_article_provenance_is_carried_with_its_sources():
     view = outlook.compute_outlook(load_show(REAL_SHOW), AS_OF)
     assert "English Wikipedia premise" in view.article_provenance
     assert view.article_provenance_evidence.startswith("diversi criminali")
     assert "netflixlovers-it" in [s.id for s in view.article_provenance_sources]
-
-
-@pytest.mark.slow
-def test_the_build_prints_the_stale_warning_before_it_runs_the_notebook(tmp_path, fixture_show,
-                                                                        monkeypatch):
-    from showdeck import build
-    from tests.conftest import write_sample_notebook
-
-    def stop(*_args, **_kwargs):
-        raise build.BuildError("stopped before the kernel starts")
-
-    monkeypatch.setattr(build, "running_kernel", stop)
-    notebook = write_sample_notebook(tmp_path / "deck.ipynb")
-    lines: list[str] = []
-    with pytest.raises(build.BuildError, match="stopped before"):
-        build.build_deck(notebook, fixture_show, tmp_path / "d.html", as_of="2026-11-24",
-                         progress=lines.append)
-    warning = outlook.stale_evidence_warning(load_show(fixture_show), AS_OF)
-    assert f"warning   {warning}" in lines
-    lines.clear()
-    with pytest.raises(build.BuildError, match="stopped before"):
-        build.build_deck(notebook, fixture_show, tmp_path / "d.html", as_of="2024-01-31",
-                         progress=lines.append)
-    assert not any(line.startswith("warning") for line in lines)
