@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from showdeck import geometry
 from showdeck.article_record import ArticleSection
 from showdeck.callouts import CalloutView, callout, callout_groups, callout_height
-from showdeck.facts import ShowData
+from showdeck.facts import ShowData, per_show
 from showdeck.located_claims import (
     LocatedClaim,
     Unit,
@@ -162,7 +162,9 @@ def section_pages(data: ShowData, section_id: str,
     return pages
 
 
+@per_show
 def article_pages(data: ShowData) -> list[SectionPage]:
+    """Every section's pages (kept while the data lives: callers only read them)."""
     numbered = numbered_claims(data)
     return [page for section in data.article.sections
             for page in section_pages(data, section.id, numbered[section.id])]

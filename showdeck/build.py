@@ -11,7 +11,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,49 +125,40 @@ def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, w
                          output: Path, stamp: Path, key: str, as_of_date: dt.date,
                          timings: dict[str, float], progress: Callable[[str], None],
                          ) -> BuildResult:
-    """Validate, execute, export and write from the snapshot in `work`."""
-    # Here, not at the top, for start-up time (see the imports there).
-    from showdeck.facts import as_of_problem
-    from showdeck.loader import DataError, load_show
-    from showdeck.outlook import stale_evidence_warning
+    """Validate, execute, export and write from the snapshot in `work`.
 
+    The kernel starts first: it boots on another core while the data is validated, and runs
+    the notebook while the exporter is made on a thread of this process. A kernel that cannot
+    start is reported after the data's own errors, which say more.
+    """
     notebook, as_of = snapshot.notebook, as_of_date.isoformat()
-    started = time.perf_counter()
-    try:
-        data = load_show(data_dir)
-    except DataError as exc:  # named as the user's folder, not the snapshot's
-        raise DataError(snapshot.data_dir, exc.problems, exc.uncounted) from None
-    timings["validate"] = time.perf_counter() - started
-    progress(f"validate  {snapshot.data_dir}: valid ({timings['validate']:.2f} s)")
-    if warning := stale_evidence_warning(data, as_of_date):
-        progress(f"warning   {warning}")
-    if problem := as_of_problem(data, as_of_date):
-        msg = f"--as-of {problem}"
-        raise BuildError(msg)
-
-    progress(f"execute   {notebook} in a fresh kernel, as of {as_of} ...")
-    started = time.perf_counter()
     nb_json = read_notebook_json(notebook, snapshot.files["notebook"])
     kernel_name = ((nb_json.get("metadata") or {}).get("kernelspec") or {}).get("name")
-    with running_kernel(notebook, kernel_name=kernel_name, runtime_dir=work) as kernel:
-        from showdeck import fonts
-        from showdeck.export import export_slides  # loads while the kernel boots
+    from concurrent.futures import ThreadPoolExecutor  # here for start-up time, as above
 
-        fonts.preload()  # the export's font subsets need them; read while the kernel boots
+    kernel_started = time.perf_counter()
+    with ExitStack() as kernel_stack, ThreadPoolExecutor(2, "showdeck-build") as background:
+        try:
+            kernel = kernel_stack.enter_context(
+                running_kernel(notebook, kernel_name=kernel_name, runtime_dir=work))
+            no_kernel = None
+        except BuildError as exc:
+            kernel, no_kernel = None, exc
+        data = _validate(snapshot, data_dir, as_of_date, timings, progress)
+        if no_kernel is not None:
+            raise no_kernel
 
+        progress(f"execute   {notebook} in a fresh kernel, as of {as_of} ...")
+        exporter = background.submit(_prepare_export, reveal_dir)
         executed = execute_notebook(notebook, data_dir, as_of, kernel,
                                     source=snapshot.files["notebook"].decode("utf-8"))
-    timings["execute"] = time.perf_counter() - started
-    progress(f"execute   done: {len(executed.cells)} cells in {timings['execute']:.2f} s")
+        # The kernel is done: it shuts down while the deck is exported (the pool waits for it).
+        background.submit(_shut_down, kernel_stack.pop_all())
+        timings["execute"] = time.perf_counter() - kernel_started
+        progress(f"execute   done: {len(executed.cells)} cells in {timings['execute']:.2f} s")
 
-    started = time.perf_counter()
-    try:
-        html = export_slides(executed, reveal_dir=reveal_dir, name=data.article.title)
-    except ShowdeckError as exc:
-        raise BuildError(f"export failed: {exc}") from None
-    except ValueError as exc:  # nbconvert: "All cells are hidden, cannot create slideshow"
-        msg = f"export failed: {exc}; give the notebook's cells a visible slide_type"
-        raise BuildError(msg) from None
+        started = time.perf_counter()
+        html = _export(executed, exporter.result(), reveal_dir, data.article.title)
     check_deck(html)
     outline = deck_structure(html)
     slides = len(outline)
@@ -189,6 +180,64 @@ def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, w
     return BuildResult(output=output, key=key, skipped=False, slides=slides, pages=pages,
                        size=len(payload),
                        timings=timings)
+
+
+def _validate(snapshot: Snapshot, data_dir: Path, as_of_date: dt.date,
+              timings: dict[str, float], progress: Callable[[str], None]):
+    """The show's data, validated, with its warnings printed; DataError names the user's folder."""
+    # Here, not at the top, for start-up time (see the imports there).
+    from showdeck.facts import as_of_problem
+    from showdeck.loader import DataError, load_show
+    from showdeck.outlook import stale_evidence_warning
+
+    started = time.perf_counter()
+    try:
+        data = load_show(data_dir)
+    except DataError as exc:  # named as the user's folder, not the snapshot's
+        raise DataError(snapshot.data_dir, exc.problems, exc.uncounted) from None
+    timings["validate"] = time.perf_counter() - started
+    progress(f"validate  {snapshot.data_dir}: valid ({timings['validate']:.2f} s)")
+    if warning := stale_evidence_warning(data, as_of_date):
+        progress(f"warning   {warning}")
+    if problem := as_of_problem(data, as_of_date):
+        msg = f"--as-of {problem}"
+        raise BuildError(msg)
+    return data
+
+
+def _prepare_export(reveal_dir: Path):
+    """The exporter, made on a thread while the kernel runs the notebook: nbconvert imported,
+    the fonts' metrics read, the templates compiled."""
+    from showdeck import fonts
+    from showdeck.export import slides_exporter
+
+    fonts.preload()  # the export's font subsets need them
+    return slides_exporter(reveal_dir=reveal_dir)
+
+
+def _shut_down(kernel: ExitStack) -> None:
+    """Shut the kernel down on a thread of the build, then close the event loop jupyter_client
+    made for that thread (it never closes one itself)."""
+    import asyncio  # here for start-up time: an unchanged rebuild never gets this far
+
+    try:
+        kernel.close()
+    finally:
+        with suppress(RuntimeError):  # no loop was made
+            asyncio.get_event_loop_policy().get_event_loop().close()
+
+
+def _export(executed, exporter, reveal_dir: Path, title: str) -> str:
+    """The deck's HTML, or a BuildError saying why there is none."""
+    from showdeck.export import export_slides  # loaded by _prepare_export
+
+    try:
+        return export_slides(executed, reveal_dir=reveal_dir, name=title, exporter=exporter)
+    except ShowdeckError as exc:
+        raise BuildError(f"export failed: {exc}") from None
+    except ValueError as exc:  # nbconvert: "All cells are hidden, cannot create slideshow"
+        msg = f"export failed: {exc}; give the notebook's cells a visible slide_type"
+        raise BuildError(msg) from None
 
 
 def write_deck(output: Path, payload: bytes, stamp: Path | None, key: str,

@@ -50,18 +50,22 @@ class _DeckScan(HTMLParser):
         return found
 
 
-def external_resources(html: str) -> list[str]:
-    """Every URL outside the file that the deck would load (scripts, styles, images, CSS urls)."""
+def _scan(html: str) -> _DeckScan:
     scan = _DeckScan()
     scan.feed(html)
+    return scan
+
+
+def external_resources(html: str, scan: _DeckScan | None = None) -> list[str]:
+    """Every URL outside the file that the deck would load (scripts, styles, images, CSS urls)."""
+    scan = scan or _scan(html)
     urls = scan.urls + scan.css_urls()
     return [u for u in urls if not u.startswith(("data:", "#", "blob:", "about:"))]
 
 
-def undescribed_images(html: str) -> list[str]:
+def undescribed_images(html: str, scan: _DeckScan | None = None) -> list[str]:
     """Each image whose alt text does not describe it (showdeck.alttext's policy), with the reason."""
-    scan = _DeckScan()
-    scan.feed(html)
+    scan = scan or _scan(html)
     found = []
     for image in scan.images:
         if problem := alt_problem(image.get("alt")):
@@ -71,11 +75,12 @@ def undescribed_images(html: str) -> list[str]:
 
 def check_deck(html: str) -> None:
     """Refuse a deck that would fetch anything or shows an undescribed image."""
-    if external := external_resources(html):
+    scan = _scan(html)  # read once for both checks
+    if external := external_resources(html, scan):
         msg = (f"the deck would load {len(external)} resource(s) from outside the file, e.g. "
                f"{external[0]!r}; embed it (data: URI) instead")
         raise BuildError(msg)
-    if undescribed := undescribed_images(html):
+    if undescribed := undescribed_images(html, scan):
         msg = (f"{len(undescribed)} image(s) without a describing alt text, e.g. the one with "
                f"{undescribed[0]}; give each one alt text that says what it shows "
                "(<img alt=...>, or IPython's Image(..., alt=...))")

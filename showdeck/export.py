@@ -13,12 +13,15 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+import jinja2
+import jinja2.meta
 import nbformat
 from nbconvert.exporters import SlidesExporter
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Unicode
 from traitlets.config import Config
 
+from showdeck import markup
 from showdeck.agenda import agenda_items, own_slide, slide_type
 from showdeck.assets import load_reveal
 from showdeck.errors import ShowdeckError
@@ -26,7 +29,7 @@ from showdeck.kernels import kernel_config
 from showdeck.lang import lang_runs
 from showdeck.pages import DECK_META_KEY, NOT_SHOWN_KEY, NOTEBOOK_KEY
 from showdeck.parameters import INJECTED_TAG
-from showdeck.styles import page_css, shown_text, strip_output_style
+from showdeck.styles import output_style, page_css, shown_text, strip_output_style
 from showdeck.title_view import agenda_slide
 
 #: The folder holding the `showdeck` template (conf.json + index.html.j2 + theme).
@@ -235,10 +238,48 @@ def export_reading(nb: nbformat.NotebookNode, *, name: str = "reading") -> str:
     return html
 
 
-def export_slides(nb: nbformat.NotebookNode, *, reveal_dir: str | Path | None = None,
-                  name: str = "slides") -> str:
-    """The deck's HTML for an executed showdeck notebook (the notebook object is not changed)."""
-    nb = copy.deepcopy(nb)
+def slides_exporter(*, reveal_dir: str | Path | None = None) -> SlidesExporter:
+    """The deck's exporter, its templates already compiled: the build makes it on another
+    thread while the kernel runs the notebook, so that the export does not wait for Jinja."""
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
     exporter = SlidesExporter(config=deck_config(reveal_dir=reveal_dir))
+    # The two filters nbconvert registers per notebook, so that the templates compile; each
+    # conversion registers its notebook's own before it renders (Jinja looks filters up then).
+    exporter.register_filter("highlight_code", Highlight2HTML(parent=exporter))
+    exporter.register_filter("filter_data_type", WidgetsDataTypeFilter(parent=exporter))
+    compile_templates(exporter.environment, exporter.template.name)
+    # What the preprocessor reads and renders for every deck: reveal.js (its CSS pruned once)
+    # and the slides' own templates.
+    load_reveal(reveal_dir or None).as_resources()
+    markup.compile_templates()
+    output_style()  # what strip_output_style looks for
+    return exporter
+
+
+def compile_templates(environment: jinja2.Environment, name: str | None) -> None:
+    """Compile `name` and every template it extends, includes or imports by a fixed name into
+    the environment's cache, where rendering finds them."""
+    pending, seen = [name], set()
+    while pending:
+        current = pending.pop()
+        if current is None or current in seen:
+            continue
+        seen.add(current)
+        source = environment.loader.get_source(environment, current)[0]
+        pending.extend(jinja2.meta.find_referenced_templates(environment.parse(source)))
+        environment.get_template(current)
+
+
+def export_slides(nb: nbformat.NotebookNode, *, reveal_dir: str | Path | None = None,
+                  name: str = "slides", exporter: SlidesExporter | None = None) -> str:
+    """The deck's HTML for an executed showdeck notebook (the notebook object is not changed).
+
+    `exporter` is one from slides_exporter (given the same reveal_dir); by default a new one.
+    """
+    nb = copy.deepcopy(nb)
+    if exporter is None:
+        exporter = SlidesExporter(config=deck_config(reveal_dir=reveal_dir))
     html, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
     return html

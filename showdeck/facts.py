@@ -8,15 +8,21 @@ The loader builds `ShowData`; the views, the outlook and the notebook read it fr
 
 from __future__ import annotations
 
+import functools
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from showdeck.article_record import Article
 from showdeck.claim_record import Claim
 from showdeck.episode_records import Episode, Milestone
 from showdeck.show_record import Show
 from showdeck.source_record import Source
+
+T = TypeVar("T")
 
 #: A status may speak for at most this long after its newest dated source.
 FRESHNESS = timedelta(days=365)
@@ -44,6 +50,24 @@ class ShowData:
 
     def cited(self, ids: list[str] | tuple[str, ...]) -> list[Source]:
         return [self.sources[i] for i in ids]
+
+
+def per_show(function: Callable[[ShowData], T]) -> Callable[[ShowData], T]:
+    """`function` of a show computed once while that ShowData lives: it is frozen, so what is
+    derived from it never changes (the agenda and the article slide both need its pages)."""
+    results: dict[int, tuple[weakref.ref, T]] = {}
+
+    @functools.wraps(function)
+    def once(data: ShowData) -> T:
+        hit = results.get(id(data))
+        if hit is not None and hit[0]() is data:
+            return hit[1]
+        value = function(data)
+        key = id(data)
+        results[key] = (weakref.ref(data, lambda _gone: results.pop(key, None)), value)
+        return value
+
+    return once
 
 
 def as_of_problem(data: ShowData, as_of: date) -> str | None:

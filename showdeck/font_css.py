@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 from pathlib import Path
 
 from showdeck import fonts
@@ -51,13 +53,25 @@ def font_face_css(text: str) -> str:
 
 @functools.cache
 def _local_names(path: Path, index: int) -> tuple[str, ...]:
-    """The names a browser finds an installed face by in CSS local(): full and PostScript."""
+    """The names a browser finds an installed face by in CSS local(): full and PostScript.
+    Read once, then kept on disk beside the metrics (opening a collection takes a while)."""
+    key = hashlib.sha256(f"names\0{fonts.SUBSET_VERSION}\0{fonts.file_key(path)}\0{index}"
+                         .encode()).hexdigest()
+    cached = fonts.cache_dir() / f"{key}.names.json"
+    try:
+        names = json.loads(cached.read_text(encoding="utf-8"))
+        if isinstance(names, list) and all(isinstance(name, str) for name in names):
+            return tuple(names)
+    except (OSError, ValueError):
+        pass
     font = fonts.open_font(path, index, lazy=True)
     try:
-        names = [font["name"].getDebugName(number) for number in (4, 6)]
+        read = [font["name"].getDebugName(number) for number in (4, 6)]
     finally:
         font.close()
-    return tuple(name for name in names if name)
+    names = [name for name in read if name]
+    fonts.write_cache(cached, json.dumps(names))
+    return tuple(names)
 
 
 def local_font_face_css() -> str:

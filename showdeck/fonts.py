@@ -11,8 +11,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
-import json
+import marshal
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,29 +144,30 @@ def _positive_pair_kerning(font) -> dict[tuple[str, str], int]:
 def _metrics(path: Path, index: int) -> _Metrics:
     """Advance widths and widening kerning of one face, read once and then kept on disk
     (reading a CJK font's tables takes most of a second) as JSON keyed by the file."""
-    key = hashlib.sha256(f"metrics\0{SUBSET_VERSION}\0{file_key(path)}\0{index}"
-                         .encode()).hexdigest()
-    cached = cache_dir() / f"{key}.metrics.json"
+    # marshal, not JSON: a CJK face has some 60,000 advances, and the kernel reads them at
+    # start; its format is the interpreter's, which the key therefore names.
+    key = hashlib.sha256(f"metrics\0{SUBSET_VERSION}\0{sys.version}\0{file_key(path)}\0"
+                         f"{index}".encode()).hexdigest()
+    cached = cache_dir() / f"{key}.metrics.marshal"
     try:
-        raw = json.loads(cached.read_text(encoding="utf-8"))
-        return _Metrics({int(k): v for k, v in raw["advances"].items()},
-                        {(a, b): v for a, b, v in raw["widening"]}, float(raw["notdef"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        advances, widening, notdef = marshal.loads(cached.read_bytes())
+        if isinstance(advances, dict) and isinstance(widening, dict):
+            return _Metrics(advances, widening, float(notdef))
+    except (OSError, ValueError, EOFError, TypeError):
         pass
     metrics = _read_metrics(path, index)
-    payload = {"advances": metrics.advances, "notdef": metrics.notdef,
-               "widening": [[a, b, v] for (a, b), v in metrics.widening.items()]}
-    write_cache(cached, json.dumps(payload, separators=(",", ":")))
+    write_cache(cached, marshal.dumps((metrics.advances, metrics.widening, metrics.notdef)))
     return metrics
 
 
-def write_cache(path: Path, text: str) -> None:
+def write_cache(path: Path, content: str | bytes) -> None:
     """Write a cache file atomically; a cache that cannot be written is simply not kept."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cache.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        payload = content.encode("utf-8") if isinstance(content, str) else content
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
         os.replace(tmp, path)
     except OSError:
         pass

@@ -42,12 +42,20 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def compile_templates() -> None:
+    """Compile the slides' templates and render the stylesheet now, not at first use (the build
+    does it on a thread while the kernel runs)."""
+    environment().get_template("slides.html.j2")
+    stylesheet()
+
+
 def render(macro: str, view: object) -> str:
     """One macro of slides.html.j2 applied to a view object."""
     module = environment().get_template("slides.html.j2").module
     return str(getattr(module, macro)(view)).strip()
 
 
+@lru_cache(maxsize=1)
 def stylesheet() -> str:
     """The slides' own CSS (sizes from showdeck.geometry), for the notebook and any viewer."""
     # CSS, not HTML: rendered without HTML escaping (its values are our constants, not data).

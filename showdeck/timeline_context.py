@@ -140,7 +140,11 @@ def _year(value: float, _pos: object = None) -> str:
 def axes_size_pt(ax: Axes) -> tuple[float, float]:
     """The axes' width and height in points once the figure's layout has run."""
     fig = ax.get_figure(root=True)
-    fig.draw_without_rendering()
+    # Only the layout: what a draw would run first, without drawing every artist after it.
+    if (engine := fig.get_layout_engine()) is not None:
+        engine.execute(fig)
+    else:
+        fig.draw_without_rendering()
     box = ax.get_window_extent()
     return box.width * 72 / fig.dpi, box.height * 72 / fig.dpi
 

@@ -8,6 +8,7 @@ import csv
 import io
 import re
 import shutil
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -52,6 +53,23 @@ def _fast_tier_starts_no_kernel_and_no_browser(request, monkeypatch):
 
     monkeypatch.setattr(LocalProvisioner, "launch_kernel", refuse("a Jupyter kernel"))
     monkeypatch.setattr(BrowserType, "launch", refuse("a browser"))
+
+
+@pytest.fixture
+def no_kernel(monkeypatch):
+    """The build's kernel replaced by nothing, for builds that must stop before the notebook
+    runs (bad data, a bad --as-of): the build starts its kernel before it validates, so that it
+    boots meanwhile. Fails the test if the notebook is run."""
+
+    @contextmanager
+    def running(*_args, **_kwargs):
+        yield None
+
+    def execute(*_args, **_kwargs):
+        pytest.fail("the build ran the notebook", pytrace=False)
+
+    monkeypatch.setattr("showdeck.build.running_kernel", running)
+    monkeypatch.setattr("showdeck.build.execute_notebook", execute)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from showdeck.build import BuildError, build_deck, resolve_as_of
 from showdeck.deckcheck import external_resources, undescribed_images
 from showdeck.loader import DataError, load_show
 from showdeck.pages import deck_structure
-from tests.conftest import SAMPLE_PAGES, SAMPLE_SLIDES, write_sample_notebook
+from tests.conftest import FIXTURE_SHOW, SAMPLE_PAGES, SAMPLE_SLIDES, write_sample_notebook
 
 QUIET = {"progress": lambda _line: None}
 
@@ -73,7 +73,39 @@ def test_an_unchanged_rebuild_is_skipped_and_says_so(built_deck, sample_project)
     assert not any(line.startswith("execute") for line in lines)
 
 
-def test_broken_data_fails_with_the_data_errors_and_keeps_the_old_deck(tmp_path, broken_copy):
+def test_data_errors_come_before_a_kernel_that_cannot_start(tmp_path, broken_copy, monkeypatch):
+    """The kernel starts first (it boots while the data is validated); when it cannot, the
+    data's own errors are still what the user reads first."""
+    from showdeck import build
+
+    def cannot_start(*_args, **_kwargs):
+        raise build.BuildError("could not start kernel 'python3'")
+
+    monkeypatch.setattr(build, "running_kernel", cannot_start)
+    data = broken_copy()
+    (data / "claims.csv").unlink()
+    notebook = write_sample_notebook(tmp_path / "deck.ipynb")
+    with pytest.raises(DataError, match=r"claims\.csv: file is missing"):
+        build_deck(notebook, data, tmp_path / "d.html", as_of="2025-01-02", **QUIET)
+    with pytest.raises(BuildError, match="could not start kernel"):
+        build_deck(notebook, FIXTURE_SHOW, tmp_path / "d.html", as_of="2025-01-02", **QUIET)
+
+
+@pytest.mark.slow
+def test_broken_data_with_a_real_kernel_leaves_no_kernel_running(tmp_path, broken_copy):
+    import psutil
+
+    data = broken_copy()
+    (data / "claims.csv").unlink()
+    notebook = write_sample_notebook(tmp_path / "deck.ipynb")
+    with pytest.raises(DataError, match=r"claims\.csv: file is missing"):
+        build_deck(notebook, data, tmp_path / "d.html", as_of="2025-01-02", **QUIET)
+    assert psutil.Process().children(recursive=True) == []
+    assert list(tmp_path.glob("*.tmp")) == []
+    assert not (tmp_path / "d.html").exists()
+
+
+def test_broken_data_fails_with_the_data_errors_and_keeps_the_old_deck(tmp_path, broken_copy, no_kernel):
     data = broken_copy()
     (data / "episodes.csv").write_text(
         (data / "episodes.csv").read_text(encoding="utf-8").replace("\n1,", "\none,", 1),
@@ -88,7 +120,7 @@ def test_broken_data_fails_with_the_data_errors_and_keeps_the_old_deck(tmp_path,
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_cli_reports_broken_data_without_a_traceback(tmp_path, broken_copy, capsys):
+def test_cli_reports_broken_data_without_a_traceback(tmp_path, broken_copy, capsys, no_kernel):
     data = broken_copy()
     (data / "claims.csv").unlink()
     notebook = write_sample_notebook(tmp_path / "deck.ipynb")
@@ -114,7 +146,7 @@ def test_a_failing_cell_is_named_with_its_error(tmp_path, fixture_show):
     assert not output.exists()
 
 
-def test_an_as_of_before_the_finale_is_refused_before_the_notebook_runs(tmp_path, fixture_show):
+def test_an_as_of_before_the_finale_is_refused_before_the_notebook_runs(tmp_path, fixture_show, no_kernel):
     notebook = write_sample_notebook(tmp_path / "deck.ipynb")
     lines: list[str] = []
     with pytest.raises(BuildError) as raised:

@@ -301,7 +301,7 @@ def test_write_atomic_refuses_an_output_that_became_a_link(tmp_path, monkeypatch
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.html", "precious.txt"]
 
 
-def test_a_data_link_out_of_the_folder_fails_the_build_unread(tmp_path, broken_copy):
+def test_a_data_link_out_of_the_folder_fails_the_build_unread(tmp_path, broken_copy, no_kernel):
     folder = broken_copy()
     (folder / "article.md").unlink()
     (folder / "article.md").symlink_to("/etc/passwd")
