@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager, suppress
 from pathlib import Path
@@ -130,6 +131,7 @@ def _client_class():
     """
 
     from nbclient import NotebookClient
+    from nbclient.util import run_hook
 
     class BuildClient(NotebookClient):
         @asynccontextmanager
@@ -138,7 +140,58 @@ def _client_class():
                 await self.async_start_new_kernel_client()
             yield
 
+        async def async_start_new_kernel_client(self):
+            """nbclient's, ready once the kernel has answered (wait_until_ready)."""
+            self.kc = self.km.client()
+            self.kc.start_channels()
+            try:
+                await wait_until_ready(self.kc, self.startup_timeout)
+            except Exception:
+                self.kc.stop_channels()
+                raise
+            self.kc.allow_stdin = False
+            await run_hook(self.on_notebook_start, notebook=self.nb)
+            return self.kc
+
     return BuildClient
+
+
+async def wait_until_ready(client, timeout: float) -> None:
+    """jupyter_client's wait_for_ready, without its last 0.2 s.
+
+    The kernel is ready when it has answered kernel_info on the shell channel and something has
+    come in on iopub (so iopub is connected). wait_for_ready then waits until iopub has been
+    silent for 0.2 s; this takes what iopub holds and goes on at once: nbclient ignores iopub
+    messages that answer another request, so a late one cannot reach a cell.
+    """
+    from queue import Empty
+
+    deadline = time.monotonic() + timeout
+    while True:
+        client.kernel_info()
+        try:
+            reply = client.shell_channel.get_msg(timeout=1)
+        except Empty:
+            reply = None
+        if reply is not None and reply["msg_type"] == "kernel_info_reply":
+            try:
+                client.iopub_channel.get_msg(timeout=0.2)
+            except Empty:
+                pass  # iopub not connected yet: ask again
+            else:
+                client._handle_kernel_info_reply(reply)  # the protocol version, as it does
+                break
+        if not client.is_alive():
+            msg = "Kernel died before replying to kernel_info"
+            raise RuntimeError(msg)
+        if time.monotonic() > deadline:
+            msg = f"Kernel didn't respond in {timeout:.0f} seconds"
+            raise RuntimeError(msg)
+    while True:
+        try:
+            client.iopub_channel.get_msg(timeout=0)
+        except Empty:
+            return
 
 
 def _cell_error(notebook: Path, nb, exc) -> str:
