@@ -65,8 +65,11 @@ pdf: setup
 check: $(STAMP)
 	$(PY) -m showdeck check $(DATA)
 
+# One pytest-xdist worker per core (JOBS=0: all in this process); modules that share a
+# costly fixture stay on one worker (tests/conftest.py, KEEP_TOGETHER).
+JOBS ?= auto
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(JOBS) --dist loadgroup
 
 # The tier to run while working: unit and in-process tests, no kernel, no browser, no build.
 FAST := not slow and not browser
