@@ -65,11 +65,12 @@ pdf: setup
 check: $(STAMP)
 	$(PY) -m showdeck check $(DATA)
 
-# One pytest-xdist worker per core (JOBS=0: all in this process); modules that share a
-# costly fixture stay on one worker (tests/conftest.py, KEEP_TOGETHER).
+# One pytest-xdist worker per core (JOBS=0: all in this process). Each test module runs whole
+# on one worker, so a fixture its tests share (a JupyterLab that ran the notebook, a Lighthouse
+# report, a browser) is made once.
 JOBS ?= auto
 test: setup
-	$(PY) -m pytest -n $(JOBS) --dist loadgroup
+	$(PY) -m pytest -n $(JOBS) --dist loadscope
 
 # The tier to run while working: unit and in-process tests, no kernel, no browser, no build.
 FAST := not slow and not browser

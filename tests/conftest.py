@@ -38,21 +38,6 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-#: Modules whose tests share a costly module-scoped fixture (a JupyterLab that ran the notebook,
-#: a Lighthouse report, decks built or a browser set up for them): under `make test`, which
-#: spreads tests over one pytest-xdist worker per core, each module stays on one worker, so the
-#: fixture is made once. Every other test goes to whichever worker is free.
-KEEP_TOGETHER = {"test_lighthouse", "test_rise", "test_lab_notebook", "test_chart_browser",
-                 "test_pdf", "test_formats", "test_firefox", "test_deck_browser"}
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        module = item.path.stem
-        if module in KEEP_TOGETHER:
-            item.add_marker(pytest.mark.xdist_group(module))
-
-
 @pytest.fixture(autouse=True)
 def _fast_tier_starts_no_kernel_and_no_browser(request, monkeypatch):
     """A test in the fast tier (marked neither slow nor browser) that starts a Jupyter kernel
