@@ -115,10 +115,29 @@ def execute_notebook(notebook: Path, data_dir: Path, as_of: str, kernel=None, *,
     except RuntimeError as exc:  # the kernel started but never answered
         msg = f"{notebook}: the kernel did not answer: {exc}; run `make setup` and try again"
         raise BuildError(msg) from None
+    except BaseException:  # an interrupt (the CLI turns SIGINT and SIGTERM into exceptions)
+        _abandon_run()
+        raise
     finally:
         if client.kc is not None:
             client.kc.stop_channels()
     return nb
+
+
+def _abandon_run() -> None:
+    """Cancel what nbclient's event loop still has pending after an interrupt raised inside it:
+    the loop runs again to shut the kernel down, and a run resumed there would fail against the
+    dying kernel and print a traceback as the build exits."""
+    import asyncio
+
+    from jupyter_core.utils import ensure_event_loop
+
+    loop = ensure_event_loop()
+    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in pending:
+        task.cancel()
+    if pending and not loop.is_running():
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
 
 
 def _client_class():
