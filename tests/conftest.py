@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import base64
 import csv
+import fcntl
 import io
+import os
 import re
 import shutil
 from contextlib import contextmanager
@@ -116,12 +118,20 @@ def show_deck(tmp_path_factory):
     `show_deck("akudama-drive")` is the path of the deck (as of tests.support.decks.AS_OF)."""
     from tests.support.decks import SHOWS, build
 
+    # Under pytest-xdist every worker's temporary folder sits in the run's: the workers share
+    # one deck per show there. The first builds it; the others wait on the lock, then find it up
+    # to date (the build's own cache key) and only check that.
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     built: dict[str, Path] = {}
 
     def deck(show: str) -> Path:
         if show not in built:
-            folder = tmp_path_factory.mktemp(f"deck-{show}")
-            built[show] = build(SHOWS[show], folder / f"{show}.slides.html")
+            folder = shared / "decks" / show
+            folder.mkdir(parents=True, exist_ok=True)
+            with (folder / ".lock").open("w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                built[show] = build(SHOWS[show], folder / f"{show}.slides.html")
         return built[show]
 
     return deck

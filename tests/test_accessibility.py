@@ -162,7 +162,8 @@ def test_tab_reaches_only_what_is_shown_and_every_stop_is_named_and_visible(
         browser, real_deck) -> None:
     """From slide 2 on, on every page: each Tab stop is inside the current slide and page or
     on the controls, never on a hidden element, has a name and a visible focus ring."""
-    with deck_page(browser, real_deck) as page:
+    # At rest, as the axe sweep: with reduced motion there are no fades to wait out.
+    with deck_page(browser, real_deck, reduced_motion="reduce") as page:
         failures: list[str] = []
         for where, h, v, f in every_page(page):
             if h < 1:

@@ -371,11 +371,11 @@ def in_process_build(tmp_path_factory):
         yield build_deck
 
 
-# 60 in-process builds of the real show, the same 60 every run (derandomize): how long the full
+# 40 in-process builds of the real show, the same 40 every run (derandomize): how long the full
 # suite takes, and whether it passes, does not depend on the draw; the fast tier's fuzz tests
-# above keep exploring.
+# above keep exploring the loader.
 @pytest.mark.slow
-@settings(max_examples=60, deadline=None, derandomize=True,
+@settings(max_examples=40, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(changes=st.lists(real_data_mutation(), min_size=1, max_size=3),
        as_of=st.sampled_from(["2020-12-24", "2026-11-24", "2199-12-31"]))
