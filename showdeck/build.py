@@ -11,9 +11,10 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from showdeck.dates import EARLIEST_DATE, LATEST_DATE, DateOutOfRange
 from showdeck.dates import resolve_as_of as dates_resolve_as_of
@@ -38,6 +39,9 @@ from showdeck.snapshot import (
     read_notebook_json,
     snapshot_inputs,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 # The loader and the show's facts (pydantic), nbformat, nbclient, jupyter_client and nbconvert
 # are imported inside the functions that use them, for start-up time: an unchanged rebuild is
@@ -136,8 +140,9 @@ def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, w
     kernel_name = ((nb_json.get("metadata") or {}).get("kernelspec") or {}).get("name")
     from concurrent.futures import ThreadPoolExecutor  # here for start-up time, as above
 
-    kernel_started = time.perf_counter()
-    with ExitStack() as kernel_stack, ThreadPoolExecutor(2, "showdeck-build") as background:
+    # The kernel's stack inside the pool's: after a failure the kernel is shut down first, then
+    # the pool waits for the exporter's thread.
+    with ThreadPoolExecutor(2, "showdeck-build") as background, ExitStack() as kernel_stack:
         try:
             kernel = kernel_stack.enter_context(
                 running_kernel(notebook, kernel_name=kernel_name, runtime_dir=work))
@@ -149,16 +154,17 @@ def _build_from_snapshot(snapshot: Snapshot, data_dir: Path, reveal_dir: Path, w
             raise no_kernel
 
         progress(f"execute   {notebook} in a fresh kernel, as of {as_of} ...")
+        started = time.perf_counter()
         exporter = background.submit(_prepare_export, reveal_dir)
         executed = execute_notebook(notebook, data_dir, as_of, kernel,
                                     source=snapshot.files["notebook"].decode("utf-8"))
         # The kernel is done: it shuts down while the deck is exported (the pool waits for it).
         background.submit(_shut_down, kernel_stack.pop_all())
-        timings["execute"] = time.perf_counter() - kernel_started
+        timings["execute"] = time.perf_counter() - started
         progress(f"execute   done: {len(executed.cells)} cells in {timings['execute']:.2f} s")
 
         started = time.perf_counter()
-        html = _export(executed, exporter.result(), reveal_dir, data.article.title)
+        html = _export(executed, exporter, reveal_dir, data.article.title)
     check_deck(html)
     outline = deck_structure(html)
     slides = len(outline)
@@ -218,21 +224,22 @@ def _prepare_export(reveal_dir: Path):
 def _shut_down(kernel: ExitStack) -> None:
     """Shut the kernel down on a thread of the build, then close the event loop jupyter_client
     made for that thread (it never closes one itself)."""
-    import asyncio  # here for start-up time: an unchanged rebuild never gets this far
+    from jupyter_core.utils import ensure_event_loop
 
     try:
-        kernel.close()
+        kernel.close()  # running_kernel's exit: it never raises
     finally:
-        with suppress(RuntimeError):  # no loop was made
-            asyncio.get_event_loop_policy().get_event_loop().close()
+        ensure_event_loop().close()  # the loop jupyter_client ran on this thread
 
 
-def _export(executed, exporter, reveal_dir: Path, title: str) -> str:
-    """The deck's HTML, or a BuildError saying why there is none."""
+def _export(executed, exporter: Future, reveal_dir: Path, title: str) -> str:
+    """The deck's HTML, from the exporter _prepare_export makes, or a BuildError saying why
+    there is none."""
     from showdeck.export import export_slides  # loaded by _prepare_export
 
     try:
-        return export_slides(executed, reveal_dir=reveal_dir, name=title, exporter=exporter)
+        return export_slides(executed, reveal_dir=reveal_dir, name=title,
+                             exporter=exporter.result())
     except ShowdeckError as exc:
         raise BuildError(f"export failed: {exc}") from None
     except ValueError as exc:  # nbconvert: "All cells are hidden, cannot create slideshow"

@@ -55,6 +55,12 @@ def running_kernel(notebook: Path, *, kernel_name: str | None = None,
         msg = (f"{notebook}: could not start kernel {kernel!r}: {type(exc).__name__}: "
                f"{exc}; run `make setup` to install the pinned kernel")
         raise BuildError(msg) from None
+    except BaseException:  # an interrupt while it starts: a kernel already launched goes too
+        with suppress(Exception):
+            manager.shutdown_kernel(now=True)
+        with suppress(Exception):
+            manager.cleanup_resources()
+        raise
     try:
         yield manager
     finally:
@@ -200,7 +206,7 @@ async def wait_until_ready(client, timeout: float) -> None:
             else:
                 client._handle_kernel_info_reply(reply)  # the protocol version, as it does
                 break
-        if not client.is_alive():
+        if not await client._async_is_alive():  # as wait_for_ready asks, in this loop
             msg = "Kernel died before replying to kernel_info"
             raise RuntimeError(msg)
         if time.monotonic() > deadline:

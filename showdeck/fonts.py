@@ -143,7 +143,7 @@ def _positive_pair_kerning(font) -> dict[tuple[str, str], int]:
 @functools.lru_cache(maxsize=16)
 def _metrics(path: Path, index: int) -> _Metrics:
     """Advance widths and widening kerning of one face, read once and then kept on disk
-    (reading a CJK font's tables takes most of a second) as JSON keyed by the file."""
+    (reading a CJK font's tables takes most of a second), keyed by the file."""
     # marshal, not JSON: a CJK face has some 60,000 advances, and the kernel reads them at
     # start; its format is the interpreter's, which the key therefore names.
     key = hashlib.sha256(f"metrics\0{SUBSET_VERSION}\0{sys.version}\0{file_key(path)}\0"
@@ -231,8 +231,8 @@ def measure(faces: tuple[Face, ...], bold: bool) -> Measure:
 
 def preload() -> None:
     """Read both weights' metrics now (from the disk cache when it has them), so that a later
-    font_face_css or text_width does not wait for them: the build calls this while the kernel
-    boots on the other core."""
+    font_face_css or text_width does not wait for them: the build calls this on a thread while
+    the kernel runs the notebook."""
     for bold in (False, True):
         measure(FACES, bold)
 

@@ -112,7 +112,10 @@ def header_problem(header: list[str], spec: TableSpec, first_line: str) -> str |
         return None
     wanted = f"the first line must be the header {','.join(expected)}"
     for delimiter, label in _OTHER_DELIMITERS.items():
-        cells = next(csv.reader([first_line], delimiter=delimiter), [])
+        try:
+            cells = next(csv.reader([first_line], delimiter=delimiter), [])
+        except csv.Error:  # e.g. a stray carriage return: not a table in that delimiter either
+            continue
         if len(cells) > 1 and _names_columns([c.strip() for c in cells], expected):
             return f"columns are separated by {label}, not commas; save the table as CSV " \
                    "with commas"

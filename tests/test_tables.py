@@ -42,6 +42,17 @@ def test_header_must_name_the_columns(broken_copy):
     )
 
 
+def test_a_header_starting_with_a_lone_carriage_return_is_one_problem(broken_copy):
+    """Found by the fuzzer: csv refuses such a line when the header is tried with another
+    delimiter; the header is still reported, not a csv traceback."""
+    folder = broken_copy()
+    path = folder / "episodes.csv"
+    path.write_bytes(b"\r," + path.read_bytes().split(b",", 1)[1])  # "number" becomes "\r"
+    problems = problems_of(folder)
+    assert problems[0].startswith("episodes.csv:1: ")
+    assert "header" in problems[0]
+
+
 def test_truncated_row_is_named(broken_copy):
     folder = broken_copy()
     edit(folder / "episodes.csv", "3,The Last Lamp,,,,,2019-04-19,fixture-guide", "3,The Last Lamp")
