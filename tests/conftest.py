@@ -347,3 +347,39 @@ def embedded_fonts(css: str) -> dict[tuple[str, int], TTFont]:
         found[match["family"], int(match["weight"])] = TTFont(io.BytesIO(data))
     assert len(found) == css.count("@font-face"), "a rule the pattern does not read"
     return found
+
+
+#: Text in the deck's three scripts, for the font, line-break and subset tests.
+JAPANESE = (
+    "アクダマドライブは、2020年に放送されたオリジナルテレビアニメ。「第2期」の制作は"
+    "まだ発表されていないが、ファンの期待は大きい。"
+)
+
+
+ENGLISH = (
+    "Akudama Drive is an action, adventure, sci-fi anime series by Studio Pierrot and "
+    "Too Kyo Games — directed by Tomohisa Taguchi, it ran for 12 episodes in late 2020."
+)
+
+
+THAI_TITLE = "Akudama Drive อนิเมะจากผู้สร้าง Danganronpa ประกาศเลื่อนไปฉายเดือนตุลาคม"
+
+
+#: The committed presentation notebook.
+NOTEBOOK = ROOT / "notebooks" / "akudama_drive_season2.ipynb"
+
+
+@pytest.fixture(scope="module")
+def notebook():
+    """The committed notebook, read once per module (tests copy it before they change it)."""
+    import nbformat
+
+    return nbformat.read(NOTEBOOK, as_version=4)
+
+
+def tags(cell) -> set[str]:
+    return set(cell.metadata.get("tags", []))
+
+
+def kind(cell) -> str:
+    return cell.metadata.get("slideshow", {}).get("slide_type", "-")

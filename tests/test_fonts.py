@@ -10,23 +10,9 @@ from fontTools.ttLib import TTFont
 
 from showdeck import font_css, fonts, linebreak
 from showdeck.errors import ShowdeckError
+from tests.conftest import ENGLISH, JAPANESE, THAI_TITLE
 
 LATIN, SYMBOLS, CJK, THAI = fonts.FACES
-
-
-JAPANESE = (
-    "アクダマドライブは、2020年に放送されたオリジナルテレビアニメ。「第2期」の制作は"
-    "まだ発表されていないが、ファンの期待は大きい。"
-)
-
-
-ENGLISH = (
-    "Akudama Drive is an action, adventure, sci-fi anime series by Studio Pierrot and "
-    "Too Kyo Games — directed by Tomohisa Taguchi, it ran for 12 episodes in late 2020."
-)
-
-
-THAI_TITLE = "Akudama Drive อนิเมะจากผู้สร้าง Danganronpa ประกาศเลื่อนไปฉายเดือนตุลาคม"
 
 
 def test_ascii_width_is_the_sum_of_hmtx_advances():

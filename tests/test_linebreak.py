@@ -5,20 +5,7 @@ from __future__ import annotations
 import pytest
 
 from showdeck import fonts, linebreak
-
-JAPANESE = (
-    "アクダマドライブは、2020年に放送されたオリジナルテレビアニメ。「第2期」の制作は"
-    "まだ発表されていないが、ファンの期待は大きい。"
-)
-
-
-ENGLISH = (
-    "Akudama Drive is an action, adventure, sci-fi anime series by Studio Pierrot and "
-    "Too Kyo Games — directed by Tomohisa Taguchi, it ran for 12 episodes in late 2020."
-)
-
-
-THAI_TITLE = "Akudama Drive อนิเมะจากผู้สร้าง Danganronpa ประกาศเลื่อนไปฉายเดือนตุลาคม"
+from tests.conftest import ENGLISH, JAPANESE, THAI_TITLE
 
 
 @pytest.mark.parametrize("text", [ENGLISH, JAPANESE, THAI_TITLE, ENGLISH + JAPANESE])

@@ -16,24 +16,10 @@ from showdeck.parameters import INJECTED_TAG, inject_parameters
 from showdeck.presentation import read_parameters
 from showdeck.slide_list import SLIDES
 from showdeck.styles import output_style
-from tests.conftest import FIXTURE_SHOW, REAL_SHOW, ROOT
+from tests.conftest import FIXTURE_SHOW, NOTEBOOK, REAL_SHOW, ROOT, kind, tags
 
-NOTEBOOK = ROOT / "notebooks" / "akudama_drive_season2.ipynb"
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
 AS_OF = "2026-11-24"
-
-
-@pytest.fixture(scope="module")
-def notebook() -> nbformat.NotebookNode:
-    return nbformat.read(NOTEBOOK, as_version=4)
-
-
-def tags(cell) -> set[str]:
-    return set(cell.metadata.get("tags", []))
-
-
-def kind(cell) -> str:
-    return cell.metadata.get("slideshow", {}).get("slide_type", "-")
 
 
 def test_committed_notebook_has_no_outputs(notebook):

@@ -7,22 +7,7 @@ import nbformat
 import pytest
 
 from showdeck.parameters import INJECTED_TAG, inject_parameters
-from tests.conftest import ROOT
-
-NOTEBOOK = ROOT / "notebooks" / "akudama_drive_season2.ipynb"
-
-
-@pytest.fixture(scope="module")
-def notebook() -> nbformat.NotebookNode:
-    return nbformat.read(NOTEBOOK, as_version=4)
-
-
-def tags(cell) -> set[str]:
-    return set(cell.metadata.get("tags", []))
-
-
-def kind(cell) -> str:
-    return cell.metadata.get("slideshow", {}).get("slide_type", "-")
+from tests.conftest import kind, tags
 
 
 def test_injected_parameters_follow_the_parameters_cell(notebook):

@@ -10,23 +10,14 @@ import pytest
 from showdeck import timeline
 from showdeck.loader import load_show
 from tests.conftest import drawn_texts
+from tests.support.decks import SHOWS
 
 AS_OF = date(2026, 11, 24)
 
 
-SHOW_FOLDERS = {
-    "akudama-drive": "data/akudama-drive",
-    "lantern-line": "tests/fixtures/lantern-line",
-    "yozora-densha": "tests/fixtures/yozora-densha",
-    "long-lines": "tests/fixtures/long-lines",
-}
-
-
-@pytest.mark.parametrize("show", sorted(SHOW_FOLDERS))
+@pytest.mark.parametrize("show", sorted(SHOWS))
 def test_no_two_labels_overlap_and_every_event_has_its_label_or_a_numbered_key(show):
-    from tests.conftest import REAL_SHOW
-
-    data = load_show(REAL_SHOW.parent.parent / SHOW_FOLDERS[show])
+    data = load_show(SHOWS[show])
     fig = timeline.timeline_figure(data, AS_OF)
     texts = drawn_texts(fig)
     events = [t for t, _box in texts if (t.get_gid() or "").startswith(

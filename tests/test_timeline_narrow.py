@@ -10,24 +10,15 @@ import pytest
 from showdeck import timeline
 from showdeck.loader import load_show
 from tests.conftest import by_gid, drawn_texts
+from tests.support.decks import SHOWS
 
 AS_OF = date(2026, 11, 24)
 
 
-SHOW_FOLDERS = {
-    "akudama-drive": "data/akudama-drive",
-    "lantern-line": "tests/fixtures/lantern-line",
-    "yozora-densha": "tests/fixtures/yozora-densha",
-    "long-lines": "tests/fixtures/long-lines",
-}
-
-
-@pytest.mark.parametrize("show", sorted(SHOW_FOLDERS))
+@pytest.mark.parametrize("show", sorted(SHOWS))
 def test_the_narrow_chart_lists_every_point_in_time_order_without_overlaps(show):
     from showdeck import chart_points, timeline_narrow
-    from tests.conftest import REAL_SHOW
-
-    data = load_show(REAL_SHOW.parent.parent / SHOW_FOLDERS[show])
+    data = load_show(SHOWS[show])
     points = chart_points.chart_points(data, timeline.context_milestones(data, AS_OF))
     fig = timeline_narrow.narrow_figure(data, AS_OF, points)
     assert fig.get_size_inches()[0] * 96 == 360
