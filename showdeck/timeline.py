@@ -27,22 +27,16 @@ from showdeck.timeline_context import (
     plan_labels,
 )
 from showdeck.timeline_key import draw_key, key_lines
-from showdeck.timeline_style import (  # noqa: F401 (the chart's look, re-exported)
+from showdeck.timeline_style import (
     BACKGROUND,
     CHAR_WIDTH,
     EPISODE_COLOUR,
-    FONT_FAMILY,
     FOREGROUND,
-    GAP_COLOUR,
     GRID,
-    KIND_NAMES,
-    KIND_STYLE,
     LABEL_SIZE,
     LINE_SPACING,
     MAX_TITLE,
-    OKABE_ITO,
     SMALL_SIZE,
-    TEXT_AS_TEXT,
     THEME_RC,
     TITLE_SIZE,
     label_gid,

@@ -383,3 +383,24 @@ def tags(cell) -> set[str]:
 
 def kind(cell) -> str:
     return cell.metadata.get("slideshow", {}).get("slide_type", "-")
+
+
+def executed_cell(html: str, slide_type: str = "slide", tags=(), metadata=None, **data):
+    """A code cell as a run notebook holds it: one display output of `html` (and `data`)."""
+    from nbformat import v4
+
+    code = v4.new_code_cell("deck.show()", metadata={"slideshow": {"slide_type": slide_type},
+                                                     "tags": list(tags)})
+    code.execution_count = 1
+    code.outputs = [v4.new_output("display_data", data={"text/html": html, **data},
+                                  metadata=metadata or {})]
+    return code
+
+
+def showdeck_notebook(*cells, showdeck: bool = True):
+    """A notebook of `cells`; with `showdeck`, marked as a showdeck notebook."""
+    from nbformat import v4
+
+    nb = v4.new_notebook(metadata={"showdeck": {"version": 1}} if showdeck else {})
+    nb.cells = list(cells)
+    return nb

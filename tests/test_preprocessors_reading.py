@@ -10,21 +10,8 @@ from nbformat import v4
 from showdeck.parameters import INJECTED_TAG
 from showdeck.preprocessors.reading import ReadingPreprocessor, slide_name, unfolded
 from showdeck.styles import output_style
-
-
-def cell(html: str, slide_type: str = "slide", tags=(), metadata=None):
-    code = v4.new_code_cell("deck.show()", metadata={"slideshow": {"slide_type": slide_type},
-                                                     "tags": list(tags)})
-    code.execution_count = 1
-    code.outputs = [v4.new_output("display_data", data={"text/html": html},
-                                  metadata=metadata or {})]
-    return code
-
-
-def notebook(*cells, showdeck: bool = True):
-    nb = v4.new_notebook(metadata={"showdeck": {"version": 1}} if showdeck else {})
-    nb.cells = list(cells)
-    return nb
+from tests.conftest import executed_cell as cell
+from tests.conftest import showdeck_notebook as notebook
 
 
 def run(nb):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from showdeck import timeline
+from showdeck import timeline, timeline_style
 from showdeck.loader import load_show
 from tests.conftest import as_dates, by_gid, crowded_show, xlim_dates
 
@@ -67,7 +67,7 @@ def test_every_kind_of_marker_is_in_the_legend(broken_copy):
     assert legend.get_gid() == "legend"
     names = [t.get_text() for t in legend.get_texts()]
     kinds = {m.kind for m in timeline.context_milestones(data, AS_OF)}
-    assert {timeline.KIND_NAMES[kind] for kind in kinds} <= set(names)
+    assert {timeline_style.KIND_NAMES[kind] for kind in kinds} <= set(names)
     # Only kinds the chart draws are explained.
     assert len(names) - ("hollow: month or year only" in names) == len(kinds)
 
@@ -77,6 +77,6 @@ def test_every_marker_has_a_dark_edge_or_is_hollow(data):
     for milestone in timeline.context_milestones(data, AS_OF):
         marker = by_gid(ax, f"point-ev-{milestone.id}")
         if milestone.precision == "day":
-            assert marker.get_markeredgecolor() == timeline.FOREGROUND
+            assert marker.get_markeredgecolor() == timeline_style.FOREGROUND
         else:
-            assert marker.get_markerfacecolor() == timeline.BACKGROUND
+            assert marker.get_markerfacecolor() == timeline_style.BACKGROUND

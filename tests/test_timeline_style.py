@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from showdeck import timeline
+from showdeck import timeline, timeline_style
 
 AS_OF = date(2026, 11, 24)
 
 
 def test_colours_are_okabe_ito_and_every_kind_has_a_distinct_style():
-    colours = {colour for colour, _marker in timeline.KIND_STYLE.values()}
-    assert colours <= set(timeline.OKABE_ITO.values())
-    assert len(set(timeline.KIND_STYLE.values())) == len(timeline.KIND_STYLE)
+    colours = {colour for colour, _marker in timeline_style.KIND_STYLE.values()}
+    assert colours <= set(timeline_style.OKABE_ITO.values())
+    assert len(set(timeline_style.KIND_STYLE.values())) == len(timeline_style.KIND_STYLE)
     # Shapes alone tell the kinds apart, for readers who cannot tell the colours apart.
-    assert len({marker for _colour, marker in timeline.KIND_STYLE.values()}) == len(
-        timeline.KIND_STYLE)
+    assert len({marker for _colour, marker in timeline_style.KIND_STYLE.values()}) == len(
+        timeline_style.KIND_STYLE)
 
 
 def contrast(a: str, b: str) -> float:
@@ -43,6 +43,6 @@ def test_chart_is_dark_text_on_its_own_light_paper(data):
         legend = ax.get_legend()
         texts += legend.get_texts() if legend else []
         for text in texts:
-            assert contrast(text.get_color(), timeline.BACKGROUND) >= 4.5, text.get_text()
+            assert contrast(text.get_color(), timeline_style.BACKGROUND) >= 4.5, text.get_text()
     # No yellow: it vanishes on white.
-    assert "#F0E442" not in {c.upper() for c in timeline.OKABE_ITO.values()}
+    assert "#F0E442" not in {c.upper() for c in timeline_style.OKABE_ITO.values()}
