@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from html.parser import HTMLParser
 
-from showdeck import font_css, markup
+from showdeck import font_css, fonts, markup
 
 #: Marks the stylesheet copy an output carries, so an exporter can find and drop it.
 OUTPUT_STYLE_ATTR = "data-sd-style"
@@ -29,10 +29,20 @@ def strip_output_style(html: str) -> str:
     return html.replace(output_style(), "")
 
 
+#: An exported page draws all its text in the embedded faces, not only the slides': reveal.js's
+#: controls, the footer and the page itself too. It then looks the same on every machine, and
+#: asks the machine for no font (each ask is a round trip to the browser's font service before
+#: the first slide shows). Buttons do not inherit a font unless told to.
+PAGE_FONT_CSS = (
+    f":root {{ --sd-font: {fonts.FONT_STACK}; }}\n"
+    "html, body, button { font-family: var(--sd-font); }\n"
+)
+
+
 def page_css(shown_text: str) -> str:
-    """The stylesheet of an exported page: embedded font subsets for `shown_text`, then the
-    slides' rules."""
-    return font_css.font_face_css(shown_text) + markup.stylesheet()
+    """The stylesheet of an exported page: embedded font subsets for `shown_text`, the page's
+    font, then the slides' rules."""
+    return font_css.font_face_css(shown_text) + PAGE_FONT_CSS + markup.stylesheet()
 
 
 class _Text(HTMLParser):

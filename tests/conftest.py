@@ -335,6 +335,7 @@ def drawn_texts(fig: Figure) -> list[tuple[Text, object]]:
 RULE = re.compile(
     r'@font-face \{ font-family: "(?P<family>[^"]+)"; font-style: normal; '
     r"font-weight: (?P<weight>\d+); font-display: swap; "
+    r"unicode-range: (?P<range>U\+[0-9A-F]+(?:-[0-9A-F]+)?(?:, U\+[0-9A-F]+(?:-[0-9A-F]+)?)*); "
     r'src: url\("data:font/woff2;base64,(?P<data>[A-Za-z0-9+/=]+)"\) format\("woff2"\); \}'
 )
 

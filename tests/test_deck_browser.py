@@ -73,6 +73,13 @@ def test_every_image_loads_and_is_described(page) -> None:
     passes(deckcheck.check_images(page))
 
 
+def test_every_text_is_drawn_in_the_embedded_fonts(page) -> None:
+    # The deck looks the same on every machine only if it never falls back to the machine's
+    # fonts: each @font-face's unicode-range must cover its characters, and the page's chrome
+    # (footer, slide number, controls, the pause overlay's button) use the embedded faces too.
+    passes(deckcheck.check_embedded_fonts(page))
+
+
 def test_speaker_notes_exist_and_stay_hidden(page) -> None:
     passes(deckcheck.check_notes_present(page, minimum=len(SLIDE_KINDS))
            + deckcheck.check_notes_hidden(page))

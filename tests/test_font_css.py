@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from showdeck import font_css, font_subset, fonts
-from tests.conftest import embedded_fonts
+from tests.conftest import RULE, embedded_fonts
 
 LATIN, SYMBOLS, CJK, THAI = fonts.FACES
 
@@ -40,3 +40,21 @@ def test_the_decks_own_marks_have_a_glyph_in_an_embedded_face():
     for mark in "●○▮✓◐✗":
         assert fonts.face_of(mark) is not None, mark
         assert mark in font_css.BASE_CHARACTERS
+
+
+def test_each_rules_unicode_range_names_exactly_the_characters_its_subset_draws():
+    css = font_css.font_face_css(JAPANESE + THAI_TITLE + "✓◐")
+    fonts_by_rule = embedded_fonts(css)
+    ranges = {(m["family"], int(m["weight"])): m["range"] for m in RULE.finditer(css)}
+    assert set(ranges) == set(fonts_by_rule)
+    for key, font in fonts_by_rule.items():
+        named: set[int] = set()
+        for part in ranges[key].split(", "):
+            first, _, last = part.removeprefix("U+").partition("-")
+            named.update(range(int(first, 16), int(last or first, 16) + 1))
+        assert named == set(font.getBestCmap()), key
+
+
+def test_unicode_range_joins_neighbours_into_one_range():
+    assert font_css.unicode_range("cab") == "U+61-63"
+    assert font_css.unicode_range("a c\u3042") == "U+20, U+61, U+63, U+3042"

@@ -3,9 +3,10 @@ stylesheet per exported page with fonts for exactly the text it shows."""
 
 from __future__ import annotations
 
-from showdeck import markup
+from showdeck import fonts, markup
 from showdeck.styles import (
     OUTPUT_STYLE_ATTR,
+    PAGE_FONT_CSS,
     output_style,
     page_css,
     shown_text,
@@ -29,8 +30,10 @@ def test_an_exporter_strips_the_copy_and_keeps_the_slide():
 
 def test_the_page_stylesheet_embeds_fonts_for_the_shown_text_then_the_rules():
     css = page_css("アクダマ")
-    assert css.endswith(markup.stylesheet())
+    assert css.endswith(PAGE_FONT_CSS + markup.stylesheet())
     assert 'src: url("data:font/woff2;base64,' in css
+    # The whole page, not only the slides, draws in the embedded faces.
+    assert f"--sd-font: {fonts.FONT_STACK};" in PAGE_FONT_CSS
     assert "local(" not in css
 
 

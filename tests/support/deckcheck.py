@@ -234,6 +234,55 @@ def check_overflow(page: Any, tolerance_px: int = OVERFLOW_TOLERANCE_PX) -> list
     return failures
 
 
+#: Marks, on the slide on screen and the deck's own chrome (footer, slide number, controls),
+#: every element that draws text, and returns how many.
+_MARK_TEXT_JS = """() => {
+  document.querySelectorAll('[data-sd-font-probe]').forEach(el => el.removeAttribute('data-sd-font-probe'));
+  const roots = [Reveal.getCurrentSlide(), ...document.querySelectorAll(
+      '.reveal > :not(.slides), .sd-footer')];
+  let count = 0;
+  for (const root of roots) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!node.textContent.trim() || !el || !el.getClientRects().length) continue;
+      if (!el.hasAttribute('data-sd-font-probe')) { el.setAttribute('data-sd-font-probe', ''); count++; }
+    }
+  }
+  return count;
+}"""
+
+
+def check_embedded_fonts(page: Any) -> list[str]:
+    """Every text the deck draws, slide by slide with its chrome, is drawn in the fonts it
+    embeds: none in a font of the machine's (Chromium's own record of the fonts it used)."""
+    failures: list[str] = []
+    session = page.context.new_cdp_session(page)
+    try:
+        session.send("DOM.enable")
+        session.send("CSS.enable")
+        for s in slides(page):
+            page.evaluate("([h, v]) => Reveal.slide(h, v)", [s["h"], s["v"]])
+            if not page.evaluate(_MARK_TEXT_JS):
+                failures.append(f"slide {_name(s)}: no text found to check")
+                continue
+            root = session.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+            probes = session.send("DOM.querySelectorAll", {
+                "nodeId": root, "selector": "[data-sd-font-probe]"})["nodeIds"]
+            for node in probes:
+                used = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+                machine = sorted({f["familyName"] for f in used if not f["isCustomFont"]})
+                if machine:
+                    text = session.send("DOM.getOuterHTML", {"nodeId": node})["outerHTML"]
+                    failures.append(f"slide {_name(s)}: {_short(text)} is drawn in the "
+                                    f"machine's {', '.join(machine)}")
+    finally:
+        page.evaluate("() => document.querySelectorAll('[data-sd-font-probe]')"
+                      ".forEach(el => el.removeAttribute('data-sd-font-probe'))")
+        session.detach()
+    return failures
+
+
 def check_images(page: Any, timeout_ms: int = IMAGE_TIMEOUT_MS) -> list[str]:
     """Every image loaded (naturalWidth > 0) and has alt text that describes it.
 
