@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from showdeck.chart_svg import CHART_FAMILY_PREFIX
 from showdeck.pages import deck_structure
 from showdeck.slide_list import SLIDES
 from tests.support import deckcheck
@@ -78,6 +79,49 @@ def test_every_text_is_drawn_in_the_embedded_fonts(page) -> None:
     # fonts: each @font-face's unicode-range must cover its characters, and the page's chrome
     # (footer, slide number, controls, the pause overlay's button) use the embedded faces too.
     passes(deckcheck.check_embedded_fonts(page))
+
+
+#: Records the status of every font face the page declares when reveal.js first shows a slide
+#: (its first layout of one): a mutation observer runs right after the script that set it.
+_FONTS_AT_FIRST_LAYOUT_JS = """new MutationObserver((records, observer) => {
+  if (!document.querySelector('.reveal .slides section[style*="display: block"]')) return;
+  observer.disconnect();
+  window.sdFontsAtLayout = [...document.fonts].map(f => `${f.family} ${f.weight}: ${f.status}`);
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['style']});"""
+
+
+def _fonts_at_first_layout(fresh_browser, deck: Path) -> list[str]:
+    chromium = fresh_browser[0].context.browser
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.add_init_script(_FONTS_AT_FIRST_LAYOUT_JS)
+        page.goto(deck.as_uri())
+        passes(deckcheck.wait_ready(page))
+        return page.evaluate("window.sdFontsAtLayout")
+    finally:
+        context.close()
+
+
+def test_the_first_slide_is_laid_out_once_its_fonts_are_loaded(fresh_browser, real_deck: Path,
+                                                                ) -> None:
+    # reveal.js starts once the embedded faces have loaded (fonts.js, Showdeck.start), so the
+    # first layout is in the faces the deck keeps, not in the machine's fonts as stand-ins.
+    # The chart carries its own faces in its output; they load when its slide shows.
+    statuses = [status for status in _fonts_at_first_layout(fresh_browser, real_deck)
+                if not status.startswith(CHART_FAMILY_PREFIX)]
+    assert statuses, "the deck declares no fonts"
+    assert all(status.endswith(": loaded") for status in statuses), statuses
+
+
+def test_a_face_that_fails_to_load_does_not_hold_the_deck_back(fresh_browser, real_deck: Path,
+                                                               tmp_path: Path) -> None:
+    html = real_deck.read_text(encoding="utf-8")
+    first = html.index('url("data:font/woff2;base64,') + len('url("data:font/woff2;base64,')
+    broken = tmp_path / "broken-font.slides.html"
+    broken.write_text(html[:first] + "AAAA" + html[first + 4:], encoding="utf-8")
+    statuses = _fonts_at_first_layout(fresh_browser, broken)
+    assert any(status.endswith(": error") for status in statuses), statuses
 
 
 def test_speaker_notes_exist_and_stay_hidden(page) -> None:

@@ -1,6 +1,7 @@
 /* showdeck's behaviour around reveal.js: only what the audience sees can take focus, a short
    live region, motion only for those who want it, and a phone layout that reads at phone size.
-   Inlined by index.html.j2 before Reveal.initialize(Showdeck.configure({...})). */
+   Inlined by index.html.j2 before
+   Showdeck.start(function () { Reveal.initialize(Showdeck.configure({...})); }). */
 var Showdeck = (function () {
   'use strict';
 
@@ -232,6 +233,14 @@ var Showdeck = (function () {
     };
   }
 
+  /* Runs init (the deck's Reveal.initialize) once the embedded fonts are ready (fonts.js made
+     window.showdeckFonts), or at once where there is nothing to wait for. */
+  function start(init) {
+    var fonts = window.showdeckFonts;
+    if (fonts && typeof fonts.then === 'function') fonts.then(init, init);
+    else init();
+  }
+
   return {configure: configure, statusText: statusText, fragmentShown: fragmentShown,
-          deferredNotes: deferredNotes};
+          deferredNotes: deferredNotes, start: start};
 }());
