@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from showdeck import chart_svg, timeline, timeline_narrow
+from showdeck import chart_svg, markup, timeline, timeline_narrow
 from showdeck.chart_points import ChartPoint, chart_points
 from showdeck.facts import ShowData
 from showdeck.lang import lang_runs
@@ -39,7 +39,8 @@ class ChartView:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "chart"),
                              autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True)
+                             trim_blocks=True, lstrip_blocks=True,
+                             bytecode_cache=markup.template_cache())
     env.globals.update(lang_runs=lang_runs)
     return env
 

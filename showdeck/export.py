@@ -249,6 +249,8 @@ def slides_exporter(*, reveal_dir: str | Path | None = None) -> SlidesExporter:
     # conversion registers its notebook's own before it renders (Jinja looks filters up then).
     exporter.register_filter("highlight_code", Highlight2HTML(parent=exporter))
     exporter.register_filter("filter_data_type", WidgetsDataTypeFilter(parent=exporter))
+    # nbconvert's templates and ours, compiled once per machine rather than once per build.
+    exporter.environment.bytecode_cache = markup.template_cache()
     compile_templates(exporter.environment, exporter.template.name)
     # What the preprocessor reads and renders for every deck: reveal.js (its CSS pruned once)
     # and the slides' own templates.

@@ -255,10 +255,15 @@ def text_width(text: str, size_px: float, *, bold: bool = False) -> float:
 
 
 
+def cache_home() -> Path:
+    """showdeck's caches between runs: $XDG_CACHE_HOME/showdeck (~/.cache/showdeck)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "showdeck"
+
+
 def cache_dir() -> Path:
     """Where subsets are kept between runs: $XDG_CACHE_HOME/showdeck/fonts (~/.cache/...)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "showdeck" / "fonts"
+    return cache_home() / "fonts"
 
 
 

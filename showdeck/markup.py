@@ -4,6 +4,7 @@ to, and the labels of verdicts and confidence."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -11,7 +12,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from showdeck import geometry
+from showdeck import fonts, geometry
 from showdeck.article_record import ArticleSection
 from showdeck.lang import lang_runs
 from showdeck.pages import page_mark
@@ -30,6 +31,22 @@ CONFIDENCE_LABELS = {"high": "●●● high", "medium": "●●○ medium", "lo
 
 
 @lru_cache(maxsize=1)
+def template_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs in $XDG_CACHE_HOME/showdeck/templates: Jinja's own
+    bytecode cache, each template under a key of its path and used only while its source is
+    unchanged. A kernel or a build then compiles only the templates that changed. None where
+    the folder cannot be written: templates are compiled in every run, as without it."""
+    folder = fonts.cache_home() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+@lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -37,6 +54,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=template_cache(),
     )
     env.globals.update(page_mark=page_mark, lang_runs=lang_runs)
     return env

@@ -69,3 +69,37 @@ def test_the_stylesheet_is_css_not_escaped_html():
     assert '"SD Noto Sans"' in css
     assert "&#34;" not in css
     assert "&gt;" not in css
+
+
+def test_compiled_templates_are_kept_and_used_by_the_next_process(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    markup.template_cache.cache_clear()
+    try:
+        cache = markup.template_cache()
+        assert cache is not None
+        folder = tmp_path / "showdeck" / "templates"
+        env = markup.environment.__wrapped__()  # a fresh environment, as a new process has
+        first = env.get_template("slides.html.j2")
+        kept = sorted(folder.iterdir())
+        assert kept, "nothing was kept"
+        # A fresh environment loads the kept code: Jinja's compile step is not run again.
+        again = markup.environment.__wrapped__()
+        monkeypatch.setattr(again, "compile", lambda *a, **k: pytest.fail("compiled again"))
+        assert again.get_template("slides.html.j2").render() == first.render()
+        assert sorted(folder.iterdir()) == kept
+    finally:
+        markup.template_cache.cache_clear()
+
+
+def test_without_a_writable_cache_templates_are_compiled_each_time(tmp_path, monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    markup.template_cache.cache_clear()
+    try:
+        assert markup.template_cache() is None
+        env = markup.environment.__wrapped__()
+        assert env.bytecode_cache is None
+        assert hasattr(env.get_template("slides.html.j2").module, "title_slide")
+    finally:
+        markup.template_cache.cache_clear()
