@@ -3,12 +3,12 @@ it marks."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from showdeck import geometry
 from showdeck.article_record import ArticleSection
 from showdeck.callouts import CalloutView, callout, callout_groups, callout_height
-from showdeck.facts import ShowData, per_show
+from showdeck.facts import ShowData, per_show, source_numbers
 from showdeck.located_claims import (
     LocatedClaim,
     Unit,
@@ -18,7 +18,15 @@ from showdeck.located_claims import (
     sentence_units,
     text_height,
 )
-from showdeck.markup import claim_anchor, render, section_anchor, section_heading
+from showdeck.markup import (
+    Link,
+    cite_links,
+    cites_text,
+    claim_anchor,
+    render,
+    section_anchor,
+    section_heading,
+)
 from showdeck.pages import page_counter as _count
 from showdeck.pagination import PagedView
 
@@ -38,8 +46,15 @@ def provenance_note(data: ShowData, section_id: str) -> str:
     return article.provenance if article.provenance_section == section_id else ""
 
 
-def provenance_height(note: str) -> float:
-    return (geometry.block_height("Where this text comes from: " + note,
+def provenance_cites(data: ShowData, section_id: str) -> list[Link]:
+    """The provenance note's sources, numbered as on the Sources slide (else none)."""
+    if not provenance_note(data, section_id):
+        return []
+    return cite_links(data.cited(data.show.article.provenance_sources), source_numbers(data))
+
+
+def provenance_height(note: str, cites: list[Link] | None = None) -> float:
+    return (geometry.block_height("Where this text comes from: " + note + cites_text(cites or []),
                                   geometry.CALLOUT_SOURCE, geometry.CONTENT_WIDTH)
             + geometry.CALLOUT_GAP) if note else 0.0
 
@@ -96,6 +111,8 @@ class SectionPage:
     paragraphs: list[ParagraphView]
     callouts: list[CalloutView]
     provenance: str = ""
+    #: The provenance note's sources, as Sources-slide numbers linked to each source.
+    provenance_sources: list[Link] = field(default_factory=list)
     #: The element id of the section's first page: where the agenda links to.
     anchor: str = ""
 
@@ -134,13 +151,15 @@ def section_pages(data: ShowData, section_id: str,
         located = numbered_claims(data)[section_id]
     unplaced = [c for c in located if c.paragraph is None]
     note = provenance_note(data, section_id)
+    note_cites = provenance_cites(data, section_id)
+    note_height = provenance_height(note, note_cites)
     heading = section_heading(section)
     above = heading_extra(heading)
     plan: list[tuple[list[Unit], list[LocatedClaim]]] = []
     for number, units in enumerate(paginate(section, sentence_units(section, located),
-                                            located, data, provenance_height(note), above)):
+                                            located, data, note_height, above)):
         claims = claims_in(units, located) + (unplaced if number == 0 else [])
-        taken = above + (provenance_height(note) if number == 0 else 0.0)
+        taken = above + (note_height if number == 0 else 0.0)
         plan.extend((units, group) for group in callout_groups(claims, data, taken))
     pages: list[SectionPage] = []
     for number, (units, claims) in enumerate(plan, start=1):
@@ -158,6 +177,7 @@ def section_pages(data: ShowData, section_id: str,
         pages.append(SectionPage(heading, _count(number, len(plan)), section.id, paragraphs,
                                  [callout(c, data) for c in claims],
                                  provenance=note if number == 1 else "",
+                                 provenance_sources=note_cites if number == 1 else [],
                                  anchor=section_anchor(section.id) if number == 1 else ""))
     return pages
 

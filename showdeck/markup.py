@@ -5,6 +5,7 @@ to, and the labels of verdicts and confidence."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -107,6 +108,19 @@ def safe_url(url: str) -> str | None:
 def source_link(source: Source, text: str | None = None, label: str | None = None) -> Link:
     shown = text if text is not None else f"{source.publisher}: {source.title}"
     return Link(shown, safe_url(source.link), label)
+
+
+def cite_links(sources: Iterable[Source], numbers: dict[str, int]) -> list[Link]:
+    """Citations as the slides show them: each source's number on the Sources slide, linked to
+    the source and named by it (sources without a number are not cited)."""
+    return [source_link(s, str(numbers[s.id]), f"Source {numbers[s.id]}: {s.publisher}, "
+                        f"{s.title}")
+            for s in sources if s.id in numbers]
+
+
+def cites_text(links: list[Link]) -> str:
+    """The citations' text as measured: " [3, 12]", or nothing."""
+    return " [" + ", ".join(link.text for link in links) + "]" if links else ""
 
 
 def section_anchor(section_id: str) -> str:

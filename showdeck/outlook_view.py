@@ -3,18 +3,16 @@ the article's guesses and what the data cannot know, paginated."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from showdeck import geometry
 from showdeck.dates import format_date
 from showdeck.facts import ShowData, source_numbers
-from showdeck.markup import VERDICT_LABELS, Link, render, source_link
+from showdeck.markup import VERDICT_LABELS, Link, cite_links, cites_text, render
 from showdeck.outlook import compute_outlook
 from showdeck.pages import page_counter as _count
 from showdeck.pagination import PagedView, pack
-from showdeck.source_record import Source
 
 
 @dataclass(frozen=True)
@@ -58,15 +56,9 @@ class OutlookPage:
     items: list[Item] = field(default_factory=list)
 
 
-def _cites(sources: Iterable[Source], numbers: dict[str, int]) -> list[Link]:
-    return [source_link(s, str(numbers[s.id]), f"Source {numbers[s.id]}: {s.publisher}, "
-                        f"{s.title}")
-            for s in sources if s.id in numbers]
-
-
 def _item_height(item: Item) -> float:
     text = " ".join(filter(None, [item.when, item.quote, item.verdict, item.text]))
-    text += " [" + ", ".join(s.text for s in item.sources) + "]" if item.sources else ""
+    text += cites_text(item.sources)
     return (geometry.block_height(text, geometry.LIST_ITEM, geometry.LIST_WIDTH)
             + geometry.LIST_ITEM.paragraph_gap)
 
@@ -83,18 +75,18 @@ def outlook_pages(data: ShowData, as_of: date) -> list[OutlookPage]:
     ]
     status = Status(view.sequel_status, view.sequel_status.replace(" ", "-"),
                     view.sequel_statement, "",
-                    _cites(view.sequel_sources, numbers), view.sequel_evidence,
+                    cite_links(view.sequel_sources, numbers), view.sequel_evidence,
                     view.sequel_evidence_source.publisher if view.sequel_evidence_source else "")
-    record = [Item(e.label, when=e.when, sources=_cites(e.sources, numbers))
+    record = [Item(e.label, when=e.when, sources=cite_links(e.sources, numbers))
               for e in view.record] or [Item("Nothing dated after the finale is in the record.")]
     if view.manga:
         record.append(Item(view.manga, muted=True))
     published = (f" (published {format_date(view.article_published)})"
                  if view.article_published else "")
     forecast = [Item(c.correction, quote=c.quote, verdict=VERDICT_LABELS[c.verdict],
-                     sources=_cites(data.cited(c.sources), numbers)) for c in view.forecast]
+                     sources=cite_links(data.cited(c.sources), numbers)) for c in view.forecast]
     unknown = [Item(text) for text in view.unknowns]
-    status_note = [Item(view.sequel_note, sources=_cites(view.sequel_sources, numbers))]
+    status_note = [Item(view.sequel_note, sources=cite_links(view.sequel_sources, numbers))]
     # The stale-evidence warning is for the presenter (speaker notes, build output): the
     # audience sees the status's own date, and the unknowns say what it cannot cover.
     if first_outlook_height(stats, status) > geometry.PAGE_BODY_HEIGHT * (1 - geometry.SAFETY):

@@ -144,3 +144,26 @@ def test_every_article_page_leaves_room_for_a_heading_that_wraps(broken_copy):
     for page in article_view.section_pages(data, "introduction"):
         text, _ = page_height(page, data)
         assert text <= geometry.PAGE_BODY_HEIGHT - article_view.heading_extra(long_heading)
+
+
+def test_the_provenance_note_cites_its_sources_by_their_sources_slide_numbers():
+    from pathlib import Path
+
+    from showdeck.facts import source_numbers
+
+    real = load_show(Path(__file__).resolve().parent.parent / "data" / "akudama-drive")
+    article = real.show.article
+    first = article_view.section_pages(real, article.provenance_section)[0]
+    numbers = source_numbers(real)
+    assert first.provenance == article.provenance
+    assert [link.text for link in first.provenance_sources] == [
+        str(numbers[s.id]) for s in real.cited(article.provenance_sources)]
+    assert len(first.provenance_sources) == len(article.provenance_sources)
+    html = article_view.article_slide(real)
+    note = re.search(r'<p class="sd-provenance">.*?</p>', html, re.DOTALL)[0]
+    for link in first.provenance_sources:
+        assert f'href="{link.href}"' in note
+        assert f">{link.text}</a>" in note
+    # The note is measured with its citations: the page it opens holds less text.
+    assert article_view.provenance_height(article.provenance, first.provenance_sources) >= \
+        article_view.provenance_height(article.provenance)
