@@ -39,10 +39,9 @@ class ChartView:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "chart"),
                              autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True,
-                             bytecode_cache=markup.template_cache())
+                             trim_blocks=True, lstrip_blocks=True)
     env.globals.update(lang_runs=lang_runs)
-    return env
+    return markup.use_template_cache(env)
 
 
 def chart_view(data: ShowData, as_of: date, wide_svg: str | None = None) -> ChartView:

@@ -128,11 +128,13 @@ class ShowdeckPreprocessor(Preprocessor):
                     if deck.get("footer"):
                         nb.metadata[NOTEBOOK_KEY] = {**nb.metadata.get(NOTEBOOK_KEY, {}),
                                                      "footer": deck["footer"]}
-            if slide_type(cell) not in ("skip", "notes"):
+            # The notes too: the print view shows them on sheets of their own when asked.
+            if slide_type(cell) != "skip":
                 shown.extend(html_outputs(cell))
         link_agenda(nb)
         footer = nb.metadata[NOTEBOOK_KEY].get("footer", "")
-        # One stylesheet for the deck, its fonts subset to the characters the slides show.
+        # One stylesheet for the deck, its fonts subset to the characters the slides and their
+        # notes show.
         resources["sd_page_css"] = page_css(
             shown_text(*shown) + footer + nb.metadata.get("title", ""))
         resources["reveal_assets"] = load_reveal(self.reveal_dir or None).as_resources()
@@ -250,7 +252,7 @@ def slides_exporter(*, reveal_dir: str | Path | None = None) -> SlidesExporter:
     exporter.register_filter("highlight_code", Highlight2HTML(parent=exporter))
     exporter.register_filter("filter_data_type", WidgetsDataTypeFilter(parent=exporter))
     # nbconvert's templates and ours, compiled once per machine rather than once per build.
-    exporter.environment.bytecode_cache = markup.template_cache()
+    markup.use_template_cache(exporter.environment)
     compile_templates(exporter.environment, exporter.template.name)
     # What the preprocessor reads and renders for every deck: reveal.js (its CSS pruned once)
     # and the slides' own templates.

@@ -12,8 +12,12 @@ from showdeck.font_subset import subset_base64
 from showdeck.fonts import Face, FontsMissing
 
 #: Characters every subset carries, so short edits to the deck's text never miss a glyph.
-#: The deck's own marks: verdicts, confidence dots, the footer's bar.
-BASE_CHARACTERS = "".join(map(chr, range(0x20, 0x7F))) + "“”‘’–—…·•✓◐✗●○▮"  # noqa: RUF001
+#: The deck's own marks: verdicts, confidence dots, the footer's bar; and the characters
+#: scripts write at run time: the chart card's close button (U+00D7), reveal.js's help (arrows).
+BASE_CHARACTERS = (
+    "".join(map(chr, range(0x20, 0x7F))) + "“”‘’–—…·•✓◐✗●○▮"  # noqa: RUF001
+    + "×←↑→↓"  # noqa: RUF001
+)
 
 #: The fonts are in the file, so they are there at once; `swap` (not `block`) still never holds
 #: text invisible while one is decoded, and (unlike `optional`) always ends in the embedded face,

@@ -4,6 +4,8 @@ to, and the labels of verdicts and confidence."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -12,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
+import jinja2.bccache
 
 from showdeck import fonts, geometry
 from showdeck.article_record import ArticleSection
@@ -32,19 +35,64 @@ CONFIDENCE_LABELS = {"high": "●●● high", "medium": "●●○ medium", "lo
 
 
 @lru_cache(maxsize=1)
-def template_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates kept between runs in $XDG_CACHE_HOME/showdeck/templates: Jinja's own
-    bytecode cache, each template under a key of its path and used only while its source is
-    unchanged. A kernel or a build then compiles only the templates that changed. None where
-    the folder cannot be written: templates are compiled in every run, as without it."""
+def template_cache_folder() -> Path | None:
+    """Where compiled templates are kept between runs: $XDG_CACHE_HOME/showdeck/templates, or
+    None where that folder cannot be made or written (templates are then compiled each run)."""
     folder = fonts.cache_home() / "templates"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    if not os.access(folder, os.W_OK | os.X_OK):
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return folder if os.access(folder, os.W_OK | os.X_OK) else None
+
+
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's own file cache, which never fails a render: code it cannot read is compiled
+    again, code it cannot write (the folder gone, the disk full) is simply not kept."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _compile_settings(env: jinja2.Environment) -> str:
+    """What compiling a template depends on besides its source: Jinja's version and the
+    environment's syntax, options, extensions, filters and tests."""
+    def named(functions: dict) -> list[tuple[str, str]]:
+        return sorted((name, str(getattr(f, "jinja_pass_arg", None))) for name, f in functions.items())
+
+    autoescape = env.autoescape
+    if callable(autoescape):
+        autoescape = getattr(autoescape, "__qualname__", type(autoescape).__qualname__)
+    return repr((
+        jinja2.__version__, autoescape, env.trim_blocks, env.lstrip_blocks,
+        env.keep_trailing_newline, env.newline_sequence, env.block_start_string,
+        env.block_end_string, env.variable_start_string, env.variable_end_string,
+        env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
+        env.line_comment_prefix, env.optimized, env.is_async, sorted(env.extensions),
+        named(env.filters), named(env.tests),
+    ))
+
+
+def use_template_cache(env: jinja2.Environment) -> jinja2.Environment:
+    """Keep env's compiled templates between runs (a kernel or a build then compiles only the
+    templates that changed). Each is kept under a key of its path, used only while its source
+    is unchanged, and its file is named by a digest of the environment's compile settings, so
+    an environment set up differently never loads another's code. Call it once the environment
+    has its filters and tests."""
+    folder = template_cache_folder()
+    if folder is None:
+        env.bytecode_cache = None
+        return env
+    digest = hashlib.sha256(_compile_settings(env).encode()).hexdigest()[:16]
+    env.bytecode_cache = _TemplateCache(str(folder), f"__jinja2_{digest}_%s.cache")
+    return env
 
 
 @lru_cache(maxsize=1)
@@ -55,10 +103,9 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        bytecode_cache=template_cache(),
     )
     env.globals.update(page_mark=page_mark, lang_runs=lang_runs)
-    return env
+    return use_template_cache(env)
 
 
 def compile_templates() -> None:

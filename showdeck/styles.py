@@ -30,12 +30,14 @@ def strip_output_style(html: str) -> str:
 
 
 #: An exported page draws all its text in the embedded faces, not only the slides': reveal.js's
-#: controls, the footer and the page itself too. It then looks the same on every machine, and
-#: asks the machine for no font (each ask is a round trip to the browser's font service before
-#: the first slide shows). Buttons do not inherit a font unless told to.
+#: controls, overlays (help, jump to slide) and in-slide notes, the footer and the page itself
+#: too. It then looks the same on every machine, and asks the machine for no font (each ask is
+#: a round trip to the browser's font service before the first slide shows). Buttons and
+#: inputs do not inherit a font unless told to.
 PAGE_FONT_CSS = (
     f":root {{ --sd-font: {fonts.FONT_STACK}; }}\n"
-    "html, body, button { font-family: var(--sd-font); }\n"
+    "html, body, button, input, .r-overlay, .reveal .speaker-notes"
+    " { font-family: var(--sd-font); }\n"
 )
 
 

@@ -81,6 +81,40 @@ def test_every_text_is_drawn_in_the_embedded_fonts(page) -> None:
     passes(deckcheck.check_embedded_fonts(page))
 
 
+def test_overlays_and_run_time_text_are_drawn_in_the_embedded_fonts(fresh_browser,
+                                                                    real_deck: Path) -> None:
+    page, _log = open_page(fresh_browser, real_deck)
+    found: dict[str, list[str] | None] = {}
+    page.evaluate("() => Reveal.toggleHelp(true)")  # "?": reveal.js's keyboard help
+    found["help"] = deckcheck.machine_fonts(page, ".r-overlay")
+    page.evaluate("() => Reveal.toggleHelp(false)")
+    page.keyboard.press("g")  # jump to slide: reveal.js's input
+    page.keyboard.type("12")
+    found["jump to slide"] = deckcheck.machine_fonts(page, ".jump-to-slide")
+    page.keyboard.press("Escape")
+    page.evaluate("() => Reveal.slide(3)")  # the chart: a point's card and its close button
+    page.locator("section.present .sd-chart-wide a.sd-point").first.focus()
+    page.keyboard.press("Enter")
+    found["chart card"] = deckcheck.machine_fonts(page, "section.present .sd-chart-card")
+    assert all(lines is not None for lines in found.values()), found  # each showed its text
+    assert not any(found.values()), found
+
+
+def test_the_printed_notes_are_drawn_in_the_embedded_fonts(fresh_browser, real_deck: Path,
+                                                           ) -> None:
+    chromium = fresh_browser[0].context.browser
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(deckcheck.deck_url(real_deck, print_view=True) + "&showNotes=separate-page")
+        page.wait_for_function("document.documentElement.dataset.deckReady === 'pdf'",
+                               timeout=deckcheck.READY_TIMEOUT_MS)
+        found = deckcheck.machine_fonts(page, ".sd-notes-page")
+    finally:
+        context.close()
+    assert found == [], found
+
+
 #: Records the status of every font face the page declares when reveal.js first shows a slide
 #: (its first layout of one): a mutation observer runs right after the script that set it.
 _FONTS_AT_FIRST_LAYOUT_JS = """new MutationObserver((records, observer) => {

@@ -31,9 +31,11 @@ def test_font_face_css_has_one_rule_per_face_and_weight_with_characters():
     assert set(without_thai) == {
         (face.family, weight) for face in (LATIN, SYMBOLS, CJK) for weight in (400, 700)
     }
+    # Every deck carries the CJK face's arrows (reveal.js's help, BASE_CHARACTERS).
     assert set(with_thai) == {
-        (face.family, weight) for face in (LATIN, SYMBOLS, THAI) for weight in (400, 700)
+        (face.family, weight) for face in (LATIN, SYMBOLS, CJK, THAI) for weight in (400, 700)
     }
+    assert set(with_thai[CJK.family, 400].getBestCmap()) == {ord(c) for c in "←↑→↓"}
 
 
 def test_the_decks_own_marks_have_a_glyph_in_an_embedded_face():

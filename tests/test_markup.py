@@ -3,8 +3,10 @@ is CSS."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
+import jinja2
 import pytest
 
 from showdeck import (
@@ -71,35 +73,58 @@ def test_the_stylesheet_is_css_not_escaped_html():
     assert "&gt;" not in css
 
 
-def test_compiled_templates_are_kept_and_used_by_the_next_process(tmp_path, monkeypatch):
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    """$XDG_CACHE_HOME in a temporary folder, the template cache's folder looked up afresh."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    markup.template_cache.cache_clear()
-    try:
-        cache = markup.template_cache()
-        assert cache is not None
-        folder = tmp_path / "showdeck" / "templates"
-        env = markup.environment.__wrapped__()  # a fresh environment, as a new process has
-        first = env.get_template("slides.html.j2")
-        kept = sorted(folder.iterdir())
-        assert kept, "nothing was kept"
-        # A fresh environment loads the kept code: Jinja's compile step is not run again.
-        again = markup.environment.__wrapped__()
-        monkeypatch.setattr(again, "compile", lambda *a, **k: pytest.fail("compiled again"))
-        assert again.get_template("slides.html.j2").render() == first.render()
-        assert sorted(folder.iterdir()) == kept
-    finally:
-        markup.template_cache.cache_clear()
+    markup.template_cache_folder.cache_clear()
+    yield tmp_path
+    markup.template_cache_folder.cache_clear()
+
+
+def test_compiled_templates_are_kept_and_used_by_the_next_process(cache_home, monkeypatch):
+    folder = cache_home / "showdeck" / "templates"
+    first = markup.environment.__wrapped__()  # a fresh environment, as a new process has
+    module = first.get_template("slides.html.j2").module
+    kept = sorted(folder.iterdir())
+    assert kept, "nothing was kept"
+    # A fresh environment loads the kept code: Jinja's compile step is not run again.
+    again = markup.environment.__wrapped__()
+    monkeypatch.setattr(again, "compile", lambda *a, **k: pytest.fail("compiled again"))
+    assert dir(again.get_template("slides.html.j2").module) == dir(module)
+    assert sorted(folder.iterdir()) == kept
+
+
+def test_an_environment_set_up_differently_never_loads_anothers_code(cache_home, tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "t.j2").write_text("{{ x }}", encoding="utf-8")
+
+    def render(autoescape: bool) -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=autoescape)
+        return markup.use_template_cache(env).get_template("t.j2").render(x="<b>")
+
+    assert render(True) == "&lt;b&gt;"
+    assert render(False) == "<b>"
+    assert render(True) == "&lt;b&gt;"
+
+
+def test_a_cache_folder_that_goes_away_mid_run_costs_only_the_cache(cache_home):
+    env = markup.environment.__wrapped__()
+    shutil.rmtree(cache_home / "showdeck")  # as `rm -rf ~/.cache/showdeck` while a kernel runs
+    assert hasattr(env.get_template("slides.html.j2").module, "title_slide")
+    assert not (cache_home / "showdeck").exists()
 
 
 def test_without_a_writable_cache_templates_are_compiled_each_time(tmp_path, monkeypatch):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the cache folder would go")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
-    markup.template_cache.cache_clear()
+    markup.template_cache_folder.cache_clear()
     try:
-        assert markup.template_cache() is None
+        assert markup.template_cache_folder() is None
         env = markup.environment.__wrapped__()
         assert env.bytecode_cache is None
         assert hasattr(env.get_template("slides.html.j2").module, "title_slide")
     finally:
-        markup.template_cache.cache_clear()
+        markup.template_cache_folder.cache_clear()

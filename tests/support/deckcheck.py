@@ -234,12 +234,11 @@ def check_overflow(page: Any, tolerance_px: int = OVERFLOW_TOLERANCE_PX) -> list
     return failures
 
 
-#: Marks, on the slide on screen and the deck's own chrome (footer, slide number, controls),
-#: every element that draws text, and returns how many.
-_MARK_TEXT_JS = """() => {
+#: Marks every element under the roots (the slide on screen when there are none) that draws
+#: text, and returns how many.
+_MARK_TEXT_JS = """(selector) => {
   document.querySelectorAll('[data-sd-font-probe]').forEach(el => el.removeAttribute('data-sd-font-probe'));
-  const roots = [Reveal.getCurrentSlide(), ...document.querySelectorAll(
-      '.reveal > :not(.slides), .sd-footer')];
+  const roots = selector ? [...document.querySelectorAll(selector)] : [Reveal.getCurrentSlide()];
   let count = 0;
   for (const root of roots) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -248,38 +247,55 @@ _MARK_TEXT_JS = """() => {
       if (!node.textContent.trim() || !el || !el.getClientRects().length) continue;
       if (!el.hasAttribute('data-sd-font-probe')) { el.setAttribute('data-sd-font-probe', ''); count++; }
     }
+    // What is typed in a field is its value, not a text node.
+    [root, ...root.querySelectorAll('input')].filter(el => el.value && el.getClientRects().length)
+      .forEach(el => { el.setAttribute('data-sd-font-probe', ''); count++; });
   }
   return count;
 }"""
 
+#: The deck's own chrome, on screen with every slide: footer, slide number, controls.
+CHROME = ".reveal > :not(.slides), .sd-footer"
 
-def check_embedded_fonts(page: Any) -> list[str]:
-    """Every text the deck draws, slide by slide with its chrome, is drawn in the fonts it
-    embeds: none in a font of the machine's (Chromium's own record of the fonts it used)."""
-    failures: list[str] = []
+
+def machine_fonts(page: Any, selector: str | None = None) -> list[str] | None:
+    """Each element under `selector` (else the slide on screen) whose text Chromium drew in one
+    of the machine's fonts rather than the deck's embedded ones, by Chromium's own record of
+    the fonts it used; None when nothing there draws text."""
+    if not page.evaluate(_MARK_TEXT_JS, selector):
+        return None
+    found = []
     session = page.context.new_cdp_session(page)
     try:
         session.send("DOM.enable")
         session.send("CSS.enable")
-        for s in slides(page):
-            page.evaluate("([h, v]) => Reveal.slide(h, v)", [s["h"], s["v"]])
-            if not page.evaluate(_MARK_TEXT_JS):
-                failures.append(f"slide {_name(s)}: no text found to check")
-                continue
-            root = session.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
-            probes = session.send("DOM.querySelectorAll", {
-                "nodeId": root, "selector": "[data-sd-font-probe]"})["nodeIds"]
-            for node in probes:
-                used = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-                machine = sorted({f["familyName"] for f in used if not f["isCustomFont"]})
-                if machine:
-                    text = session.send("DOM.getOuterHTML", {"nodeId": node})["outerHTML"]
-                    failures.append(f"slide {_name(s)}: {_short(text)} is drawn in the "
-                                    f"machine's {', '.join(machine)}")
+        root = session.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        probes = session.send("DOM.querySelectorAll", {
+            "nodeId": root, "selector": "[data-sd-font-probe]"})["nodeIds"]
+        for node in probes:
+            used = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+            machine = sorted({f["familyName"] for f in used if not f["isCustomFont"]})
+            if machine:
+                text = session.send("DOM.getOuterHTML", {"nodeId": node})["outerHTML"]
+                found.append(f"{_short(text)} is drawn in the machine's {', '.join(machine)}")
     finally:
         page.evaluate("() => document.querySelectorAll('[data-sd-font-probe]')"
                       ".forEach(el => el.removeAttribute('data-sd-font-probe'))")
         session.detach()
+    return found
+
+
+def check_embedded_fonts(page: Any) -> list[str]:
+    """Every text the deck draws, slide by slide with its chrome, is drawn in the fonts it
+    embeds: none in a font of the machine's."""
+    failures: list[str] = []
+    for s in slides(page):
+        page.evaluate("([h, v]) => Reveal.slide(h, v)", [s["h"], s["v"]])
+        found = machine_fonts(page)
+        if found is None:
+            failures.append(f"slide {_name(s)}: no text found to check")
+            continue
+        failures += [f"slide {_name(s)}: {line}" for line in found + (machine_fonts(page, CHROME) or [])]
     return failures
 
 
