@@ -69,6 +69,20 @@ def font_stack() -> str:
     return fonts.FONT_STACK.replace('"SD ', f'"{CHART_FAMILY_PREFIX}').replace('"', "'")
 
 
+_CHART_FONT_FACE = re.compile(r'@font-face \{ font-family: "' + re.escape(CHART_FAMILY_PREFIX)
+                              + r'[^"]*";[^}]*\}\n?')
+
+
+def with_page_fonts(html: str) -> str:
+    """An output's HTML with its chart drawn in the page's embedded faces instead of the copies
+    it carries (its own @font-face rules dropped, its font stacks renamed): for an exported
+    page whose subsets already hold every character the chart shows. Other HTML is unchanged."""
+    if CHART_FAMILY_PREFIX not in html:
+        return html
+    stack = font_stack()
+    return _CHART_FONT_FACE.sub("", html).replace(stack, fonts.FONT_STACK.replace('"', "'"))
+
+
 def standalone_svg(fig: Figure | str) -> str:
     """The figure (or its render()) as an SVG file, identical for identical inputs (no date,
     salted ids).

@@ -24,6 +24,7 @@ from traitlets.config import Config
 from showdeck import markup
 from showdeck.agenda import agenda_items, own_slide, slide_type
 from showdeck.assets import load_reveal
+from showdeck.chart_svg import with_page_fonts
 from showdeck.errors import ShowdeckError
 from showdeck.kernels import kernel_config
 from showdeck.lang import lang_runs
@@ -200,11 +201,12 @@ def html_outputs(cell) -> list[str]:
 
 
 def unstyle(cell) -> None:
-    """Drop the stylesheet copy each output carries for the notebook: the page has one."""
+    """Drop the stylesheet copy and the chart's fonts each output carries for the notebook: the
+    page has one stylesheet, and fonts for all of its text."""
     for output in cell.get("outputs", []):
         html = output.get("data", {}).get("text/html")
         if isinstance(html, str):
-            output["data"]["text/html"] = strip_output_style(html)
+            output["data"]["text/html"] = with_page_fonts(strip_output_style(html))
 
 
 def environment_config() -> Config:

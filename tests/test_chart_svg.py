@@ -59,3 +59,18 @@ def test_a_point_without_a_marker_is_an_error_naming_it(drawn):
     ghost = replace(drawn[1][0], key="ev-ghost")
     with pytest.raises(ValueError, match=r"the narrow chart draws no marker for \['ev-ghost'\]"):
         chart_svg.inline_svg(drawn[0], "narrow", [*drawn[1], ghost])
+
+
+def test_on_an_exported_page_the_chart_takes_the_pages_faces(data):
+    from showdeck import chart_html, fonts
+
+    html = chart_html.chart_html(data, AS_OF)
+    assert html.count(f'font-family: "{chart_svg.CHART_FAMILY_PREFIX}') >= 2  # its own copies
+    shared = chart_svg.with_page_fonts(html)
+    assert chart_svg.CHART_FAMILY_PREFIX not in shared
+    assert "@font-face" not in shared
+    assert fonts.FONT_STACK.replace('"', "'") in shared
+    # Everything else is as it was: the same drawing, text and script.
+    assert chart_svg.chart_text(shared) == chart_svg.chart_text(html)
+    assert shared.count("<text") == html.count("<text")
+    assert chart_svg.with_page_fonts("<p>no chart</p>") == "<p>no chart</p>"

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from showdeck.chart_svg import CHART_FAMILY_PREFIX
 from showdeck.pages import deck_structure
 from showdeck.slide_list import SLIDES
 from tests.support import deckcheck
@@ -141,9 +140,7 @@ def test_the_first_slide_is_laid_out_once_its_fonts_are_loaded(fresh_browser, re
                                                                 ) -> None:
     # reveal.js starts once the embedded faces have loaded (fonts.js, Showdeck.start), so the
     # first layout is in the faces the deck keeps, not in the machine's fonts as stand-ins.
-    # The chart carries its own faces in its output; they load when its slide shows.
-    statuses = [status for status in _fonts_at_first_layout(fresh_browser, real_deck)
-                if not status.startswith(CHART_FAMILY_PREFIX)]
+    statuses = _fonts_at_first_layout(fresh_browser, real_deck)
     assert statuses, "the deck declares no fonts"
     assert all(status.endswith(": loaded") for status in statuses), statuses
 
