@@ -1,6 +1,7 @@
 """The slides' markup: the Jinja environment of `templates/slides` (autoescaped, so data is
-never markup), the stylesheet, links that are only ever http(s), the anchors every view links
-to, and the labels of verdicts and confidence."""
+never markup) and the compiled-template cache every environment of the package uses, the
+stylesheet, links that are only ever http(s), citations by Sources-slide number, the anchors
+every view links to, and the labels of verdicts and confidence."""
 
 from __future__ import annotations
 
