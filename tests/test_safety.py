@@ -71,9 +71,12 @@ def spellings(draw, project: dict[str, Path]) -> tuple[Path, Path]:
     for _ in range(draw(st.integers(0, 3))):
         at = draw(st.integers(1, len(parts) - 1))
         above = Path(*parts[:at])
-        # 'child/..' is the folder itself only when the child is no link.
-        children = sorted(p.name for p in above.iterdir() if p.is_dir() and not p.is_symlink()
-                          ) if above.is_dir() and not above.is_symlink() else []
+        # 'child/..' is the folder itself only when the child is no link, and names it only
+        # when the user may enter the child (a shared /tmp holds other users' private folders).
+        readable = above.is_dir() and not above.is_symlink() and os.access(above, os.R_OK | os.X_OK)
+        children = sorted(p.name for p in above.iterdir()
+                          if p.is_dir() and not p.is_symlink() and os.access(p, os.X_OK)
+                          ) if readable else []
         step = draw(st.sampled_from([".", *(f"{c}/.." for c in children[:5])]))
         parts[at:at] = step.split("/")
     if draw(st.booleans()):  # a case-insensitive disk would open the same file
